@@ -62,7 +62,7 @@ def read_drawing(path: Path) -> Drawing:
             except DrawingError as exc:
                 raise DrawingError(f"{where}: {exc}") from exc
             normalised = [
-                tuple((x / width, y / height) for x, y in poly) for poly in polygons
+                tuple((round(x / width, 5), round(y / height, 5)) for x, y in poly) for poly in polygons
             ]
             if group_id == "silhouette":
                 silhouette.extend(normalised)

@@ -140,7 +140,7 @@ def _insert(session: Session, atlas: model.Atlas, fingerprint: str) -> None:
     ))
     rows.add(s.AreaShapeRow, (
         {"view_id": v.id, "area_id": shape.area_id,
-         "polygon": [[round(x, 5), round(y, 5)] for x, y in shape.polygon]}
+         "polygon": [list(xy) for xy in shape.polygon]}
         for v in atlas.views.values() for shape in v.shapes
     ))
     for p in atlas.points.values():
