@@ -8,6 +8,8 @@ hurt" lookup, notes and favourites that are saved at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from tpatlas import resources
 from tpatlas.core.lookup import AreaLocator, ReferralHit, ReferralIndex
 from tpatlas.core.model import Atlas, Condition, Point, Technique
 from tpatlas.core.search import SearchHit, TargetKind, rank
@@ -29,8 +31,9 @@ class PainLookup:
 
 
 class Library:
-    def __init__(self, store: AtlasStore, user: UserStore | None) -> None:
+    def __init__(self, store: AtlasStore, user: UserStore | None, drawings_dir: Path | None = None) -> None:
         self._store = store
+        self.drawings_dir = drawings_dir or resources.drawings_dir()
         self._user = user
         self.atlas: Atlas = store.read_atlas()
         self.referrals = ReferralIndex(self.atlas)

@@ -1,0 +1,196 @@
+"""The items of the body-map scene. They paint and report; they decide nothing.
+
+Scene units are the drawing's viewBox units (height 1000). Markers ignore the
+view's transformation, so they keep their size on screen at every zoom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from tpatlas.core.model import Point
+from tpatlas.gui.theme import Theme
+
+MARKER_RADIUS = 7.0
+LARGE_MARKER_RADIUS = 11.0
+Z_DRAWING, Z_ZONES, Z_MARKERS, Z_SELECTED = 0.0, 1.0, 2.0, 3.0
+
+
+class DrawingItem(QGraphicsItem):
+    """The line drawing of one view, painted by QtSvg at the current zoom."""
+
+    def __init__(self, renderer: QSvgRenderer, width: float, height: float) -> None:
+        super().__init__()
+        self._renderer = renderer
+        self._rect = QRectF(0, 0, width, height)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(Z_DRAWING)
+
+    def set_renderer(self, renderer: QSvgRenderer) -> None:
+        self._renderer = renderer
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        self._renderer.render(painter, self._rect)
+
+
+def short_label(point: Point) -> str:
+    """What a marker's label says: the code, or the trigger point's name without its detail."""
+    if point.code:
+        return point.code
+    name = point.name.split("(")[0].strip().rstrip(",")
+    return name if len(name) <= 28 else name[:27] + "…"
+
+
+class MarkerItem(QGraphicsObject):
+    """One point on the map: a circle for a trigger point, a diamond for an acupoint."""
+
+    def __init__(self, point: Point, theme: Theme, radius: float = MARKER_RADIUS) -> None:
+        super().__init__()
+        self.point = point
+        self._theme = theme
+        self._radius = radius
+        self.selected = False
+        self.highlighted = False
+        self.dimmed = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides what a click means
+        self.setZValue(Z_MARKERS)
+        kind = "trigger point" if point.kind == "trigger_point" else "acupoint"
+        title = f"{point.code} {point.name}" if point.code else point.name
+        self.setToolTip(f"{title}\n{kind}" + (f" · {point.muscle}" if point.muscle else ""))
+        self._label = QGraphicsSimpleTextItem(short_label(point), self)
+        self._label.setVisible(False)
+        self._place_label()
+
+    @property
+    def accessible_name(self) -> str:
+        kind = "trigger point" if self.point.kind == "trigger_point" else "acupoint"
+        return f"{self.point.label}, {kind}"
+
+    def _place_label(self) -> None:
+        self._label.setPos(self._radius + 4, -self._label.boundingRect().height() / 2)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._label.setBrush(QColor(theme.text))
+        self.update()
+
+    def set_radius(self, radius: float) -> None:
+        self.prepareGeometryChange()
+        self._radius = radius
+        self._place_label()
+
+    def set_label_visible(self, visible: bool) -> None:
+        self._label.setBrush(QColor(self._theme.text))
+        self._label.setVisible(visible)
+
+    def set_state(self, *, selected: bool | None = None, highlighted: bool | None = None,
+                  dimmed: bool | None = None) -> None:
+        if selected is not None:
+            self.selected = selected
+        if highlighted is not None:
+            self.highlighted = highlighted
+        if dimmed is not None:
+            self.dimmed = dimmed
+        self.setZValue(Z_SELECTED if self.selected else Z_MARKERS)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = self._radius + 6
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self._radius + 3  # a little larger than drawn: easier to hit
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def _symbol(self, r: float) -> QPainterPath:
+        path = QPainterPath()
+        if self.point.kind == "acupoint":
+            d = r * 1.2
+            path.addPolygon(QPolygonF([QPointF(0, -d), QPointF(d, 0), QPointF(0, d), QPointF(-d, 0)]))
+            path.closeSubpath()
+        else:
+            path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        theme = self._theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self._radius
+        fill = QColor(theme.trigger_point if self.point.kind == "trigger_point" else theme.acupoint)
+        if self.dimmed and not (self.selected or self.highlighted):
+            fill.setAlphaF(0.35)
+        if self.highlighted or self.selected:
+            halo = QColor(theme.selected if self.selected else theme.highlight)
+            halo.setAlphaF(0.9 if self.selected else 0.75)
+            painter.setPen(QPen(halo, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._symbol(r + 3.5))
+        edge = QColor(theme.marker_edge)
+        if self.dimmed and not (self.selected or self.highlighted):
+            edge.setAlphaF(0.5)
+        painter.setPen(QPen(edge, 1.6))
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(self._symbol(r))
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(theme.accent), 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 6, r + 6)
+
+
+def polygons_path(polygons: Iterable[tuple[tuple[float, float], ...]], width: float, height: float) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for polygon in polygons:
+        path.addPolygon(QPolygonF([QPointF(x * width, y * height) for x, y in polygon]))
+        path.closeSubpath()
+    return path
+
+
+class ZoneItem(QGraphicsPathItem):
+    """A referral zone or a picked area: primary solid, spillover hatched (as the manuals draw them)."""
+
+    def __init__(self, path: QPainterPath, style: str, theme: Theme) -> None:
+        super().__init__(path)
+        self.style = style
+        self.setZValue(Z_ZONES)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        if self.style == "primary":
+            colour = QColor(theme.primary_zone)
+            fill = QColor(colour)
+            fill.setAlphaF(0.55)
+            brush = QBrush(fill)
+        elif self.style == "spillover":
+            colour = QColor(theme.spillover_zone)
+            brush = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+        else:  # the area picked in "where does it hurt" mode
+            colour = QColor(theme.pain_area)
+            fill = QColor(colour)
+            fill.setAlphaF(0.35)
+            brush = QBrush(fill)
+        pen = QPen(colour, 1.5)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(brush)
