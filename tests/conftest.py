@@ -13,10 +13,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tpatlas import cli  # noqa: E402  # after the platform is set
-from tpatlas.atlas_files import ContentSource, build_database  # noqa: E402
-from tpatlas.content.synthetic import write_content  # noqa: E402
-from tpatlas.storage.atlas_store import AtlasStore  # noqa: E402
+from tpatlas import cli  # after the platform is set
+from tpatlas.atlas_files import ContentSource, build_database
+from tpatlas.content.synthetic import write_content
+from tpatlas.storage.atlas_store import AtlasStore
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -21,6 +21,7 @@ from tpatlas.content.validate import load_atlas
 from tpatlas.core import export
 from tpatlas.core.lookup import ReferralIndex
 from tpatlas.core.model import KIND_LABELS, Atlas
+from tpatlas.library import Library
 from tpatlas.paths import DataPaths, data_paths
 from tpatlas.storage.atlas_store import AtlasStore, AtlasUnavailable
 from tpatlas.storage.user_store import UserDatabaseError, UserStore
@@ -118,17 +119,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        hits = store.search(args.query, limit=args.limit)
-        atlas = store.read_atlas() if hits else Atlas()
-    results = []
-    for hit in hits:
-        entry = {"point": atlas.points, "technique": atlas.techniques, "condition": atlas.conditions}[
-            hit.kind
-        ].get(hit.id)
-        if entry is None:
-            continue
-        label = entry.label if hit.kind == "point" else entry.name  # type: ignore[union-attr]
-        results.append({"kind": hit.kind, "id": hit.id, "label": label})
+        library = Library(store, None)
+        results = [
+            {"kind": hit.kind, "id": hit.id, "label": library.label(hit.kind, hit.id)}
+            for hit in library.search(args.query, limit=args.limit)
+        ]
     if args.json:
         _print_json(results)
     else:
@@ -168,13 +163,15 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         raise CliError(f"unknown body area {args.area!r}; areas are: {known}")
     hits = index.referrers([area])
     if args.json:
-        _print_json({
-            "area": area,
-            "points": [
-                {"id": h.point.id, "name": h.point.name, "muscle": h.point.muscle, "zone": h.zone}
-                for h in hits
-            ],
-        })
+        _print_json(
+            {
+                "area": area,
+                "points": [
+                    {"id": h.point.id, "name": h.point.name, "muscle": h.point.muscle, "zone": h.zone}
+                    for h in hits
+                ],
+            }
+        )
     else:
         print(f"Points referring pain to {atlas.areas[area].name}:")
         for h in hits:
@@ -242,22 +239,32 @@ def format_entry(data: dict[str, Any], atlas: Atlas) -> str:
         section("Palpation", data["palpation"])
         ref = data["referral"]
         if ref["primary"]:
-            section("Referral", [
-                f"primary: {area_names(ref['primary'])}",
-                *([f"spillover: {area_names(ref['spillover'])}"] if ref["spillover"] else []),
-                ref["description"],
-            ])
+            section(
+                "Referral",
+                [
+                    f"primary: {area_names(ref['primary'])}",
+                    *([f"spillover: {area_names(ref['spillover'])}"] if ref["spillover"] else []),
+                    ref["description"],
+                ],
+            )
         section("Symptoms", data["symptoms"])
         section("Cautions", [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["cautions"]])
-        section("Contraindications",
-                [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["contraindications"]])
-        section("Techniques", [
-            f"{atlas.techniques[t].name}: {data['technique_notes'][t]}" for t in data["techniques"]
-        ])
-        section("Conditions", [
-            f"{atlas.conditions[c['id']].name} ({c['strength']})" + (f": {c['note']}" if c["note"] else "")
-            for c in data["condition_links"]
-        ])
+        section(
+            "Contraindications",
+            [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["contraindications"]],
+        )
+        section(
+            "Techniques",
+            [f"{atlas.techniques[t].name}: {data['technique_notes'][t]}" for t in data["techniques"]],
+        )
+        section(
+            "Conditions",
+            [
+                f"{atlas.conditions[c['id']].name} ({c['strength']})"
+                + (f": {c['note']}" if c["note"] else "")
+                for c in data["condition_links"]
+            ],
+        )
     elif "steps" in data:
         lines.append(data["name"])
         section("Purpose", data["purpose"])
@@ -267,21 +274,26 @@ def format_entry(data: dict[str, Any], atlas: Atlas) -> str:
         section("Positioning", data["positioning"])
         section("What the client feels", data["client_feel"])
         section("Cautions", [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["cautions"]])
-        section("Contraindications",
-                [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["contraindications"]])
+        section(
+            "Contraindications",
+            [f"{atlas.safety[c['topic']].title}: {c['text']}" for c in data["contraindications"]],
+        )
         section("Self-care", data["self_care"])
     else:
         lines.append(data["name"])
         section("Description", data["description"])
         section("Evidence", data["evidence"])
         section("Red flags", data["red_flags"])
-        section("Points", [
-            f"{atlas.points[p['id']].label} ({p['strength']})" for p in data.get("points", [])
-        ])
-    section("Sources", [
-        atlas.sources[s["source"]].citation + (f" ({s['locator']})" if s.get("locator") else "")
-        for s in data["sources"]
-    ])
+        section(
+            "Points", [f"{atlas.points[p['id']].label} ({p['strength']})" for p in data.get("points", [])]
+        )
+    section(
+        "Sources",
+        [
+            atlas.sources[s["source"]].citation + (f" ({s['locator']})" if s.get("locator") else "")
+            for s in data["sources"]
+        ],
+    )
     return "\n".join(lines)
 
 
@@ -296,10 +308,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tpatlas {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where notes, favourites and the built atlas live")
-    parser.add_argument("--content", metavar="DIR", help="build from this content folder instead of the shipped one")
+    parser.add_argument(
+        "--content", metavar="DIR", help="build from this content folder instead of the shipped one"
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
-    def verb(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def verb(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub

@@ -64,38 +64,58 @@ def window_problem() -> str | None:
         return None
     missing = missing_packages(CORE_LIBRARIES)
     if missing:
-        return (f"Qt cannot start because system libraries are missing; install them with: "
-                f"sudo apt-get install {' '.join(missing)}")
+        return (
+            f"Qt cannot start because system libraries are missing; install them with: "
+            f"sudo apt-get install {' '.join(missing)}"
+        )
     platform = platform_name()
     if platform in ("offscreen", "minimal", "vnc"):
         return None
     if platform == "xcb":
         if not os.environ.get("DISPLAY"):
-            return ("No display was found (DISPLAY is not set): start tpatlas from a desktop session, "
-                    "or use 'tpatlas screenshot' or QT_QPA_PLATFORM=offscreen without one.")
+            return (
+                "No display was found (DISPLAY is not set): start tpatlas from a desktop session, "
+                "or use 'tpatlas screenshot' or QT_QPA_PLATFORM=offscreen without one."
+            )
         missing = missing_packages(XCB_LIBRARIES)
         if missing:
-            return (f"Qt cannot open an X11 window because libraries are missing; install them with: "
-                    f"sudo apt-get install {' '.join(missing)}")
+            return (
+                f"Qt cannot open an X11 window because libraries are missing; install them with: "
+                f"sudo apt-get install {' '.join(missing)}"
+            )
     return None
 
 
 def run_checks(paths: DataPaths) -> list[Check]:
     checks = [
         Check("python", sys.version_info >= (3, 11), sys.version.split()[0]),
-        Check("PySide6", importlib.util.find_spec("PySide6") is not None,
-              "installed" if importlib.util.find_spec("PySide6") else "missing: run 'make run' to install"),
+        Check(
+            "PySide6",
+            importlib.util.find_spec("PySide6") is not None,
+            "installed" if importlib.util.find_spec("PySide6") else "missing: run 'make run' to install",
+        ),
     ]
     if sys.platform.startswith("linux"):
         core = missing_packages(CORE_LIBRARIES)
-        checks.append(Check("Qt system libraries", not core,
-                            "all present" if not core else "sudo apt-get install " + " ".join(core)))
+        checks.append(
+            Check(
+                "Qt system libraries",
+                not core,
+                "all present" if not core else "sudo apt-get install " + " ".join(core),
+            )
+        )
         xcb = missing_packages(XCB_LIBRARIES)
-        checks.append(Check("X11 window libraries", not xcb,
-                            "all present" if not xcb else "sudo apt-get install " + " ".join(xcb)))
+        checks.append(
+            Check(
+                "X11 window libraries",
+                not xcb,
+                "all present" if not xcb else "sudo apt-get install " + " ".join(xcb),
+            )
+        )
     problem = window_problem()
-    checks.append(Check("window", problem is None,
-                        f"platform {platform_name()}" if problem is None else problem))
+    checks.append(
+        Check("window", problem is None, f"platform {platform_name()}" if problem is None else problem)
+    )
     try:
         paths.root.mkdir(parents=True, exist_ok=True)
         probe = paths.root / ".write-test"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
 from tpatlas import resources
 from tpatlas.core.lookup import AreaLocator, ReferralHit, ReferralIndex
 from tpatlas.core.model import Atlas, Condition, Point, Technique
@@ -51,7 +52,8 @@ class Library:
 
     def entry(self, kind: str, target_id: str) -> Entry | None:
         collections: dict[str, dict[str, Point] | dict[str, Technique] | dict[str, Condition]] = {
-            "point": self.atlas.points, "technique": self.atlas.techniques,
+            "point": self.atlas.points,
+            "technique": self.atlas.techniques,
             "condition": self.atlas.conditions,
         }
         return collections[kind].get(target_id) if kind in collections else None
@@ -112,4 +114,3 @@ class Library:
 
 def _kind(kind: str) -> TargetKind:
     return "technique" if kind == "technique" else "condition" if kind == "condition" else "point"
-

@@ -113,10 +113,14 @@ def test_where_does_it_hurt_lists_referrers_primary_first(qtbot: QtBot, syntheti
     widget.set_pain_mode(True)
     view = widget.map_view()
     # the centre of grid cell (1, 1) of the synthetic drawing
-    target = view.mapFromScene(widget.scene().width * 1.5 / 6, 1000 * 1.5 / 6)
+    target = view.mapFromScene(widget.scene().drawing_width * 1.5 / 6, 1000 * 1.5 / 6)
     # choose a spot with no marker under it
-    spot = next(target + QPoint(dx, dy) for dx in range(0, 30, 3) for dy in range(0, 30, 3)
-                if view.marker_at(target + QPoint(dx, dy)) is None)
+    spot = next(
+        target + QPoint(dx, dy)
+        for dx in range(0, 30, 3)
+        for dy in range(0, 30, 3)
+        if view.marker_at(target + QPoint(dx, dy)) is None
+    )
     with qtbot.waitSignal(widget.pain_looked_up) as signal:
         qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     lookup: PainLookup = signal.args[0]

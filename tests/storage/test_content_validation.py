@@ -48,8 +48,10 @@ def test_unknown_field(synthetic_content: Path) -> None:
 
 
 def test_wrong_type(synthetic_content: Path) -> None:
-    edit(synthetic_content / "techniques" / "techniques.yaml",
-         lambda d: d["techniques"][0]["dosage"].update(hold_seconds=["a minute"]))
+    edit(
+        synthetic_content / "techniques" / "techniques.yaml",
+        lambda d: d["techniques"][0]["dosage"].update(hold_seconds=["a minute"]),
+    )
     (line,) = problems(synthetic_content)
     assert "techniques.yaml: technique press: field 'dosage.hold_seconds[0]'" in line
 
@@ -70,6 +72,7 @@ def test_duplicate_id_across_files(synthetic_content: Path) -> None:
 def test_duplicate_code(synthetic_content: Path) -> None:
     def clash(d: dict[str, Any]) -> None:
         first_point(d, "acupoint")["code"] = "LU1"
+
     edit(synthetic_content / "points" / "shoulder.yaml", clash)
     lines = problems(synthetic_content)
     assert any("code 'LU1' is already used by point point-0" in x for x in lines)
@@ -82,23 +85,32 @@ def test_dangling_area_source_condition_and_safety(synthetic_content: Path) -> N
         p["sources"] = [{"id": "missing-book"}]
         p["conditions"] = [{"id": "gout", "strength": "limited"}]
         p["cautions"] = [{"topic": "spooky", "text": "Boo."}]
+
     edit(synthetic_content / "points" / "neck.yaml", dangle)
     text = "\n".join(problems(synthetic_content))
-    for expected in ("unknown area 'nowhere'", "unknown source 'missing-book'",
-                     "unknown condition 'gout'", "unknown safety topic 'spooky'"):
+    for expected in (
+        "unknown area 'nowhere'",
+        "unknown source 'missing-book'",
+        "unknown condition 'gout'",
+        "unknown safety topic 'spooky'",
+    ):
         assert expected in text
 
 
 def test_placement_of_unknown_point(synthetic_content: Path) -> None:
-    edit(synthetic_content / "views" / "grid.yaml",
-         lambda d: d["view"]["placements"].update({"ghost": [0.5, 0.5]}))
+    edit(
+        synthetic_content / "views" / "grid.yaml",
+        lambda d: d["view"]["placements"].update({"ghost": [0.5, 0.5]}),
+    )
     (line,) = problems(synthetic_content)
     assert "grid.yaml: view grid: placement of unknown point 'ghost'" in line
 
 
 def test_placement_outside_the_drawing(synthetic_content: Path) -> None:
-    edit(synthetic_content / "views" / "grid.yaml",
-         lambda d: d["view"]["placements"].update({"point-0": [1.5, 0.5]}))
+    edit(
+        synthetic_content / "views" / "grid.yaml",
+        lambda d: d["view"]["placements"].update({"point-0": [1.5, 0.5]}),
+    )
     (line,) = problems(synthetic_content)
     assert "grid.yaml: view grid: field 'placements.point-0[0]'" in line
 
@@ -113,7 +125,10 @@ def test_unknown_area_in_a_drawing(synthetic_content: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda p: p.update(techniques=p["techniques"][:1]), "field 'techniques': List should have at least 2"),
+        (
+            lambda p: p.update(techniques=p["techniques"][:1]),
+            "field 'techniques': List should have at least 2",
+        ),
         (lambda p: p.update(sources=[]), "field 'sources': List should have at least 1"),
         (lambda p: p.update(cautions=[]), "field 'cautions': List should have at least 1"),
         (lambda p: p.pop("referral"), "a trigger point needs a referral"),
@@ -131,13 +146,14 @@ def test_acupoint_needs_a_code(synthetic_content: Path) -> None:
 
 
 def test_code_must_look_like_a_who_code(synthetic_content: Path) -> None:
-    edit(synthetic_content / "points" / "head.yaml",
-         lambda d: first_point(d, "acupoint").update(code="Hegu"))
+    edit(synthetic_content / "points" / "head.yaml", lambda d: first_point(d, "acupoint").update(code="Hegu"))
     assert any("is not of the form LI4" in x for x in problems(synthetic_content))
 
 
 def test_technique_needs_cautions(synthetic_content: Path) -> None:
-    edit(synthetic_content / "techniques" / "techniques.yaml", lambda d: d["techniques"][0].update(cautions=[]))
+    edit(
+        synthetic_content / "techniques" / "techniques.yaml", lambda d: d["techniques"][0].update(cautions=[])
+    )
     assert any("technique press: field 'cautions'" in x for x in problems(synthetic_content))
 
 
@@ -157,8 +173,9 @@ def test_duplicate_yaml_key_is_an_error(synthetic_content: Path) -> None:
 
 def test_wrong_top_level_key(synthetic_content: Path) -> None:
     (synthetic_content / "conditions" / "extra.yaml").write_text("condition: []\n")
-    assert any("unknown top-level key 'condition' (expected 'conditions')" in x
-               for x in problems(synthetic_content))
+    assert any(
+        "unknown top-level key 'condition' (expected 'conditions')" in x for x in problems(synthetic_content)
+    )
 
 
 def test_all_problems_are_reported_at_once(synthetic_content: Path) -> None:

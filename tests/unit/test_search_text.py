@@ -13,8 +13,16 @@ def test_every_common_spelling_of_li4_is_li4(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Liv3", "LR3"), ("LV 3", "LR3"), ("SJ5", "TE5"), ("P6", "PC6"), ("du20", "GV20"),
-     ("ex-hn-5", "EX-HN5"), ("EXHN5", "EX-HN5"), ("ex hn 3", "EX-HN3")],
+    [
+        ("Liv3", "LR3"),
+        ("LV 3", "LR3"),
+        ("SJ5", "TE5"),
+        ("P6", "PC6"),
+        ("du20", "GV20"),
+        ("ex-hn-5", "EX-HN5"),
+        ("EXHN5", "EX-HN5"),
+        ("ex hn 3", "EX-HN3"),
+    ],
 )
 def test_older_channel_abbreviations_map_to_who_2008(typed: str, code: str) -> None:
     assert normalise_code(typed) == code

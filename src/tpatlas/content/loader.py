@@ -69,7 +69,7 @@ def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) 
 
 _UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_unique_mapping,  # type: ignore[arg-type]  # PyYAML's stubs type the node loosely
+    _construct_unique_mapping,
 )
 
 
@@ -98,7 +98,7 @@ def read_content(root: Path) -> ContentFiles:
 
 def _read_file(path: Path, kind: str, into: ContentFiles) -> list[ContentProblem]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader subclass
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except UnicodeDecodeError:
         return [ContentProblem(path, None, "not UTF-8 text")]
     except OSError as exc:

@@ -25,8 +25,15 @@ PointKind = Literal["trigger_point", "acupoint"]
 Strength = Literal["strong", "moderate", "limited", "traditional"]
 SourceKind = Literal["book", "standard", "article", "classification"]
 TechniqueCategory = Literal[
-    "pressure", "stroke", "friction", "percussion", "stretch", "movement",
-    "release", "acupressure", "self-care",
+    "pressure",
+    "stroke",
+    "friction",
+    "percussion",
+    "stretch",
+    "movement",
+    "release",
+    "acupressure",
+    "self-care",
 ]
 REGIONS: tuple[str, ...] = ("head", "neck", "shoulder", "hand", "foot")
 CODE_PATTERN = re.compile(r"^(?:[A-Z]{1,3}\d{1,2}|EX-[A-Z]{2}\d{1,2})$")

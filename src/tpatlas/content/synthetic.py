@@ -59,42 +59,103 @@ def write_content(root: Path, points: int, *, seed: int = 7) -> Path:
     drawings = root / "drawings"
     drawings.mkdir(parents=True, exist_ok=True)
     (drawings / "grid.svg").write_text(_drawing_svg(), encoding="utf-8")
-    _dump(content / "sources" / "sources.yaml", {"sources": [
-        {"id": "manual", "kind": "book", "year": 1999, "citation": "A trigger point manual."},
-        {"id": "standard", "kind": "standard", "year": 2008, "citation": "A point location standard."},
-    ]})
-    _dump(content / "safety" / "safety.yaml", {"safety": [
-        {"id": "general", "title": "General precaution", "severity": "caution",
-         "text": "Work within the client's tolerance."},
-        {"id": "pregnancy", "title": "Pregnancy", "severity": "contraindication",
-         "text": "Avoid strong stimulation in pregnancy."},
-    ]})
+    _dump(
+        content / "sources" / "sources.yaml",
+        {
+            "sources": [
+                {"id": "manual", "kind": "book", "year": 1999, "citation": "A trigger point manual."},
+                {
+                    "id": "standard",
+                    "kind": "standard",
+                    "year": 2008,
+                    "citation": "A point location standard.",
+                },
+            ]
+        },
+    )
+    _dump(
+        content / "safety" / "safety.yaml",
+        {
+            "safety": [
+                {
+                    "id": "general",
+                    "title": "General precaution",
+                    "severity": "caution",
+                    "text": "Work within the client's tolerance.",
+                },
+                {
+                    "id": "pregnancy",
+                    "title": "Pregnancy",
+                    "severity": "contraindication",
+                    "text": "Avoid strong stimulation in pregnancy.",
+                },
+            ]
+        },
+    )
     areas = [
-        {"id": _area_id(c, r), "name": f"Zone {c} {r}", "region": REGIONS[(c + r) % 5],
-         "description": f"Grid cell {c}, {r} of the synthetic drawing."}
-        for c in range(AREA_GRID) for r in range(AREA_GRID)
+        {
+            "id": _area_id(c, r),
+            "name": f"Zone {c} {r}",
+            "region": REGIONS[(c + r) % 5],
+            "description": f"Grid cell {c}, {r} of the synthetic drawing.",
+        }
+        for c in range(AREA_GRID)
+        for r in range(AREA_GRID)
     ]
     _dump(content / "areas" / "areas.yaml", {"areas": areas})
     caution = [{"topic": "general", "text": "Stop if the client feels numbness."}]
-    _dump(content / "techniques" / "techniques.yaml", {"techniques": [
-        {"id": tid, "name": name, "category": category, "purpose": "To ease the point.",
-         "steps": ["Find the point.", "Apply pressure."], "pressure": "Moderate.",
-         "dosage": {"text": "Hold 60 to 90 seconds.", "hold_seconds": [60, 90], "repetitions": "3"},
-         "positioning": "Client supine.", "client_feel": "A dull ache that eases.",
-         "cautions": caution, "contraindications": [{"topic": "pregnancy", "text": "Not in pregnancy."}],
-         "sources": [{"id": "manual"}]}
-        for tid, name, category in (
-            ("press", "Pressure release", "pressure"),
-            ("stroke", "Deep stroking", "stroke"),
-            ("stretch", "Passive stretch", "stretch"),
-        )
-    ]})
-    _dump(content / "conditions" / "conditions.yaml", {"conditions": [
-        {"id": "headache", "name": "Headache", "description": "Pain in the head.",
-         "evidence": "Clinical observation.", "sources": [{"id": "manual"}]},
-        {"id": "headache-tension", "name": "Tension headache", "parent": "headache",
-         "description": "A pressing headache.", "evidence": "Some studies.", "sources": [{"id": "manual"}]},
-    ]})
+    _dump(
+        content / "techniques" / "techniques.yaml",
+        {
+            "techniques": [
+                {
+                    "id": tid,
+                    "name": name,
+                    "category": category,
+                    "purpose": "To ease the point.",
+                    "steps": ["Find the point.", "Apply pressure."],
+                    "pressure": "Moderate.",
+                    "dosage": {
+                        "text": "Hold 60 to 90 seconds.",
+                        "hold_seconds": [60, 90],
+                        "repetitions": "3",
+                    },
+                    "positioning": "Client supine.",
+                    "client_feel": "A dull ache that eases.",
+                    "cautions": caution,
+                    "contraindications": [{"topic": "pregnancy", "text": "Not in pregnancy."}],
+                    "sources": [{"id": "manual"}],
+                }
+                for tid, name, category in (
+                    ("press", "Pressure release", "pressure"),
+                    ("stroke", "Deep stroking", "stroke"),
+                    ("stretch", "Passive stretch", "stretch"),
+                )
+            ]
+        },
+    )
+    _dump(
+        content / "conditions" / "conditions.yaml",
+        {
+            "conditions": [
+                {
+                    "id": "headache",
+                    "name": "Headache",
+                    "description": "Pain in the head.",
+                    "evidence": "Clinical observation.",
+                    "sources": [{"id": "manual"}],
+                },
+                {
+                    "id": "headache-tension",
+                    "name": "Tension headache",
+                    "parent": "headache",
+                    "description": "A pressing headache.",
+                    "evidence": "Some studies.",
+                    "sources": [{"id": "manual"}],
+                },
+            ]
+        },
+    )
     by_region: dict[str, list[dict[str, Any]]] = {}
     placements: dict[str, list[float]] = {}
     for n in range(points):
@@ -132,8 +193,17 @@ def write_content(root: Path, points: int, *, seed: int = 7) -> Path:
         placements[point_id] = [round(rng.uniform(0.02, 0.98), 4), round(rng.uniform(0.02, 0.98), 4)]
     for region, entries in by_region.items():
         _dump(content / "points" / f"{region}.yaml", {"points": entries})
-    _dump(content / "views" / "grid.yaml", {"view": {
-        "id": "grid", "title": "Synthetic grid", "drawing": "grid.svg", "regions": list(REGIONS),
-        "order": 1, "placements": placements,
-    }})
+    _dump(
+        content / "views" / "grid.yaml",
+        {
+            "view": {
+                "id": "grid",
+                "title": "Synthetic grid",
+                "drawing": "grid.svg",
+                "regions": list(REGIONS),
+                "order": 1,
+                "placements": placements,
+            }
+        },
+    )
     return content

@@ -66,23 +66,23 @@ def build_atlas(files: ContentFiles, drawings_dir: Path) -> model.Atlas:
         for caution in cautions:
             need("safety", caution.topic, file, entry, "safety topic")
 
-    for item in files.safety:
-        need_sources(item.entry.sources, item.file, f"safety topic {item.entry.id}")
+    for topic in files.safety:
+        need_sources(topic.entry.sources, topic.file, f"safety topic {topic.entry.id}")
 
-    for item in files.techniques:
-        t, label = item.entry, f"technique {item.entry.id}"
-        need_sources(t.sources, item.file, label)
-        need_safety([*t.cautions, *t.contraindications], item.file, label)
+    for technique in files.techniques:
+        t, label = technique.entry, f"technique {technique.entry.id}"
+        need_sources(t.sources, technique.file, label)
+        need_safety([*t.cautions, *t.contraindications], technique.file, label)
 
-    for item in files.conditions:
-        c, label = item.entry, f"condition {item.entry.id}"
-        need_sources(c.sources, item.file, label)
+    for condition in files.conditions:
+        c, label = condition.entry, f"condition {condition.entry.id}"
+        need_sources(c.sources, condition.file, label)
         if c.parent is not None:
-            need("conditions", c.parent, item.file, label, "parent condition")
+            need("conditions", c.parent, condition.file, label, "parent condition")
 
     codes: dict[str, str] = {}
-    for item in files.points:
-        _check_point(item, need, need_sources, need_safety, codes, check)
+    for point in files.points:
+        _check_point(point, need, need_sources, need_safety, codes, check)
 
     views, placements = _views(files, drawings_dir, ids, check)
     if check.problems:
@@ -156,9 +156,7 @@ def _views(
             if area_id not in ids["areas"]:
                 check.add(drawing_path, label, f"unknown area {area_id!r}")
         shapes = tuple(model.AreaShape(a, poly) for a, poly in drawing.areas)
-        views.append(
-            model.View(v.id, v.title, v.drawing, tuple(v.regions), v.order, drawing.aspect, shapes)
-        )
+        views.append(model.View(v.id, v.title, v.drawing, tuple(v.regions), v.order, drawing.aspect, shapes))
     return views, placements
 
 
@@ -178,22 +176,38 @@ def _assemble(
         atlas.sources[s.id] = model.Source(s.id, s.kind, s.citation, s.year, s.doi, s.isbn, s.note)
     for a in (i.entry for i in files.areas):
         atlas.areas[a.id] = model.Area(a.id, a.name, a.region, a.description)
-    for t in (i.entry for i in files.safety):
-        atlas.safety[t.id] = model.SafetyTopic(t.id, t.title, t.severity, t.text, _citations(t.sources))
+    for topic in (i.entry for i in files.safety):
+        atlas.safety[topic.id] = model.SafetyTopic(
+            topic.id, topic.title, topic.severity, topic.text, _citations(topic.sources)
+        )
     for t in (i.entry for i in files.techniques):
         atlas.techniques[t.id] = model.Technique(
-            id=t.id, name=t.name, category=t.category, purpose=t.purpose, steps=tuple(t.steps),
+            id=t.id,
+            name=t.name,
+            category=t.category,
+            purpose=t.purpose,
+            steps=tuple(t.steps),
             pressure=t.pressure,
             dosage=model.Dosage(t.dosage.text, tuple(t.dosage.hold_seconds), t.dosage.repetitions),
-            positioning=t.positioning, client_feel=t.client_feel,
-            cautions=_cautions(t.cautions), contraindications=_cautions(t.contraindications),
-            citations=_citations(t.sources), aliases=tuple(t.aliases), self_care=t.self_care,
+            positioning=t.positioning,
+            client_feel=t.client_feel,
+            cautions=_cautions(t.cautions),
+            contraindications=_cautions(t.contraindications),
+            citations=_citations(t.sources),
+            aliases=tuple(t.aliases),
+            self_care=t.self_care,
         )
     for c in (i.entry for i in files.conditions):
         atlas.conditions[c.id] = model.Condition(
-            id=c.id, name=c.name, description=c.description, evidence=c.evidence,
-            citations=_citations(c.sources), aliases=tuple(c.aliases), parent=c.parent,
-            classification=c.classification, red_flags=tuple(c.red_flags),
+            id=c.id,
+            name=c.name,
+            description=c.description,
+            evidence=c.evidence,
+            citations=_citations(c.sources),
+            aliases=tuple(c.aliases),
+            parent=c.parent,
+            classification=c.classification,
+            red_flags=tuple(c.red_flags),
         )
     for p in (i.entry for i in files.points):
         referral = (
@@ -202,20 +216,32 @@ def _assemble(
             else None
         )
         atlas.points[p.id] = model.Point(
-            id=p.id, kind=p.kind, name=p.name, region=p.region, location=p.location,
-            palpation=p.palpation, english_name=p.english_name, hanzi=p.hanzi, code=p.code,
+            id=p.id,
+            kind=p.kind,
+            name=p.name,
+            region=p.region,
+            location=p.location,
+            palpation=p.palpation,
+            english_name=p.english_name,
+            hanzi=p.hanzi,
+            code=p.code,
             alternative_codes=tuple(
                 model.AlternativeCode(a.code, a.standard, model.Citation(a.source.id, a.source.locator))
                 for a in p.alternative_codes
             ),
-            aliases=tuple(p.aliases), muscle=p.muscle, division=p.division, referral=referral,
+            aliases=tuple(p.aliases),
+            muscle=p.muscle,
+            division=p.division,
+            referral=referral,
             symptoms=tuple(p.symptoms),
             conditions=tuple(
                 model.ConditionUse(c.id, c.strength, c.note, _citations(c.sources)) for c in p.conditions
             ),
             techniques=tuple(model.TechniqueUse(t.id, t.note) for t in p.techniques),
-            cautions=_cautions(p.cautions), contraindications=_cautions(p.contraindications),
-            citations=_citations(p.sources), placements=tuple(placements.get(p.id, ())),
+            cautions=_cautions(p.cautions),
+            contraindications=_cautions(p.contraindications),
+            citations=_citations(p.sources),
+            placements=tuple(placements.get(p.id, ())),
         )
     for v in views:
         atlas.views[v.id] = v

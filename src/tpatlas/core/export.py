@@ -28,8 +28,12 @@ def point_to_dict(p: model.Point) -> dict[str, Any]:
         "aliases": list(p.aliases),
         "code": p.code,
         "alternative_codes": [
-            {"code": a.code, "standard": a.standard, "source": a.citation.source_id,
-             "locator": a.citation.locator}
+            {
+                "code": a.code,
+                "standard": a.standard,
+                "source": a.citation.source_id,
+                "locator": a.citation.locator,
+            }
             for a in p.alternative_codes
         ],
         "muscle": p.muscle,
@@ -45,8 +49,7 @@ def point_to_dict(p: model.Point) -> dict[str, Any]:
         "symptoms": list(p.symptoms),
         "conditions": [u.condition_id for u in p.conditions],
         "condition_links": [
-            {"id": u.condition_id, "strength": u.strength, "note": u.note,
-             "sources": _citations(u.citations)}
+            {"id": u.condition_id, "strength": u.strength, "note": u.note, "sources": _citations(u.citations)}
             for u in p.conditions
         ],
         "techniques": [u.technique_id for u in p.techniques],
@@ -67,8 +70,11 @@ def technique_to_dict(t: model.Technique) -> dict[str, Any]:
         "purpose": t.purpose,
         "steps": list(t.steps),
         "pressure": t.pressure,
-        "dosage": {"text": t.dosage.text, "hold_seconds": list(t.dosage.hold_seconds),
-                   "repetitions": t.dosage.repetitions},
+        "dosage": {
+            "text": t.dosage.text,
+            "hold_seconds": list(t.dosage.hold_seconds),
+            "repetitions": t.dosage.repetitions,
+        },
         "positioning": t.positioning,
         "client_feel": t.client_feel,
         "cautions": _cautions(t.cautions),
@@ -91,11 +97,18 @@ def condition_to_dict(c: model.Condition, atlas: model.Atlas | None = None) -> d
         "sources": _citations(c.citations),
     }
     if atlas is not None:
+        related = atlas.related_conditions(c.id)
         data["points"] = [
-            {"id": p.id, "strength": u.strength, "note": u.note, "sources": _citations(u.citations)}
+            {
+                "id": p.id,
+                "condition": u.condition_id,
+                "strength": u.strength,
+                "note": u.note,
+                "sources": _citations(u.citations),
+            }
             for p in atlas.points_for_condition(c.id)
             for u in p.conditions
-            if u.condition_id == c.id or atlas.conditions[u.condition_id].parent == c.id
+            if u.condition_id in related
         ]
     return data
 
@@ -110,19 +123,37 @@ def atlas_to_dict(atlas: model.Atlas) -> dict[str, Any]:
             for a in atlas.areas.values()
         ],
         "views": [
-            {"id": v.id, "title": v.title, "drawing": v.drawing, "regions": list(v.regions),
-             "order": v.order, "aspect": v.aspect,
-             "areas": sorted({shape.area_id for shape in v.shapes})}
+            {
+                "id": v.id,
+                "title": v.title,
+                "drawing": v.drawing,
+                "regions": list(v.regions),
+                "order": v.order,
+                "aspect": v.aspect,
+                "areas": sorted({shape.area_id for shape in v.shapes}),
+            }
             for v in atlas.ordered_views()
         ],
         "sources": [
-            {"id": s.id, "kind": s.kind, "citation": s.citation, "year": s.year, "doi": s.doi,
-             "isbn": s.isbn, "note": s.note}
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "citation": s.citation,
+                "year": s.year,
+                "doi": s.doi,
+                "isbn": s.isbn,
+                "note": s.note,
+            }
             for s in atlas.sources.values()
         ],
         "safety": [
-            {"id": t.id, "title": t.title, "severity": t.severity, "text": t.text,
-             "sources": _citations(t.citations)}
+            {
+                "id": t.id,
+                "title": t.title,
+                "severity": t.severity,
+                "text": t.text,
+                "sources": _citations(t.citations),
+            }
             for t in atlas.safety.values()
         ],
     }

@@ -62,14 +62,13 @@ class AreaLocator:
 
     def __init__(self, views: Iterable[View]) -> None:
         self._shapes = {
-            view.id: [(s.area_id, bounding_box(s.polygon), s.polygon) for s in view.shapes]
-            for view in views
+            view.id: [(s.area_id, bounding_box(s.polygon), s.polygon) for s in view.shapes] for view in views
         }
 
     def areas_at(self, view_id: str, x: float, y: float) -> list[str]:
         found: list[str] = []
         for area_id, (left, top, right, bottom), polygon in self._shapes.get(view_id, ()):
-            if left <= x <= right and top <= y <= bottom and polygon_contains(polygon, x, y):
-                if area_id not in found:
-                    found.append(area_id)
+            inside = left <= x <= right and top <= y <= bottom and polygon_contains(polygon, x, y)
+            if inside and area_id not in found:
+                found.append(area_id)
         return found

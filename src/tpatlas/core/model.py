@@ -201,24 +201,25 @@ class Atlas:
 
     def points_using_technique(self, technique_id: str) -> list[Point]:
         return [
-            p for p in self.points.values()
-            if any(use.technique_id == technique_id for use in p.techniques)
+            p for p in self.points.values() if any(use.technique_id == technique_id for use in p.techniques)
         ]
+
+    def related_conditions(self, condition_id: str) -> set[str]:
+        """The condition, its sub-conditions and its parent: a point linked to 'migraine'
+        belongs to 'migraine with aura' too, and one linked to a subtype to 'migraine'."""
+        related = {condition_id} | {c.id for c in self.conditions.values() if c.parent == condition_id}
+        parent = self.conditions[condition_id].parent if condition_id in self.conditions else None
+        if parent:
+            related.add(parent)
+        return related
 
     def points_for_condition(self, condition_id: str) -> list[Point]:
-        """Points linked to the condition or to any of its sub-conditions."""
-        wanted = {condition_id} | {
-            c.id for c in self.conditions.values() if c.parent == condition_id
-        }
-        return [
-            p for p in self.points.values()
-            if any(use.condition_id in wanted for use in p.conditions)
-        ]
+        """Points linked to the condition, to its sub-conditions or to its parent."""
+        wanted = self.related_conditions(condition_id)
+        return [p for p in self.points.values() if any(use.condition_id in wanted for use in p.conditions)]
 
     def points_on_view(self, view_id: str) -> list[tuple[Point, Placement]]:
-        return [
-            (p, pl) for p in self.points.values() for pl in p.placements if pl.view_id == view_id
-        ]
+        return [(p, pl) for p in self.points.values() for pl in p.placements if pl.view_id == view_id]
 
     def ordered_views(self) -> list[View]:
         return sorted(self.views.values(), key=lambda v: (v.order, v.id))

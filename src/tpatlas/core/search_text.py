@@ -12,10 +12,33 @@ import unicodedata
 
 #: WHO 2008 channel abbreviations, and the older spellings still in use.
 CHANNELS: dict[str, str] = {
-    "LU": "LU", "LI": "LI", "ST": "ST", "SP": "SP", "HT": "HT", "SI": "SI", "BL": "BL",
-    "KI": "KI", "PC": "PC", "TE": "TE", "GB": "GB", "LR": "LR", "GV": "GV", "CV": "CV",
-    "LIV": "LR", "LV": "LR", "SJ": "TE", "TB": "TE", "TW": "TE", "DU": "GV", "REN": "CV",
-    "UB": "BL", "P": "PC", "H": "HT", "HE": "HT", "K": "KI", "L": "LU",
+    "LU": "LU",
+    "LI": "LI",
+    "ST": "ST",
+    "SP": "SP",
+    "HT": "HT",
+    "SI": "SI",
+    "BL": "BL",
+    "KI": "KI",
+    "PC": "PC",
+    "TE": "TE",
+    "GB": "GB",
+    "LR": "LR",
+    "GV": "GV",
+    "CV": "CV",
+    "LIV": "LR",
+    "LV": "LR",
+    "SJ": "TE",
+    "TB": "TE",
+    "TW": "TE",
+    "DU": "GV",
+    "REN": "CV",
+    "UB": "BL",
+    "P": "PC",
+    "H": "HT",
+    "HE": "HT",
+    "K": "KI",
+    "L": "LU",
 }
 EXTRA_GROUPS = ("HN", "UE", "LE", "CA", "B")
 _CODE = re.compile(r"^([A-Z]{1,3})(\d{1,2})$")

@@ -78,8 +78,14 @@ def _cautions(
 ) -> Iterator[dict[str, Any]]:
     for severity, items in (("caution", cautions), ("contraindication", contraindications)):
         for position, c in enumerate(items):
-            yield {"point_id": point_id, "technique_id": technique_id, "severity": severity,
-                   "topic_id": c.topic, "text": c.text, "position": position}
+            yield {
+                "point_id": point_id,
+                "technique_id": technique_id,
+                "severity": severity,
+                "topic_id": c.topic,
+                "text": c.text,
+                "position": position,
+            }
 
 
 class _Rows:
@@ -101,102 +107,210 @@ class _Rows:
 def _insert(session: Session, atlas: model.Atlas, fingerprint: str) -> None:
     built = datetime.now(UTC).isoformat(timespec="seconds")
     rows = _Rows()
-    rows.add(s.MetaRow, (
-        {"key": k, "value": v}
-        for k, v in {
-            "schema_version": str(s.ATLAS_SCHEMA_VERSION),
-            "content_fingerprint": fingerprint,
-            "built_at": built,
-            "tpatlas_version": __version__,
-        }.items()
-    ))
-    rows.add(s.SourceRow, (
-        {"id": x.id, "kind": x.kind, "citation": x.citation, "year": x.year, "doi": x.doi,
-         "isbn": x.isbn, "note": x.note}
-        for x in atlas.sources.values()
-    ))
-    rows.add(s.AreaRow, (
-        {"id": a.id, "name": a.name, "region": a.region, "description": a.description}
-        for a in atlas.areas.values()
-    ))
-    rows.add(s.SafetyTopicRow, (
-        {"id": t.id, "title": t.title, "severity": t.severity, "text": t.text,
-         "citations": _citations(t.citations)}
-        for t in atlas.safety.values()
-    ))
+    rows.add(
+        s.MetaRow,
+        (
+            {"key": k, "value": v}
+            for k, v in {
+                "schema_version": str(s.ATLAS_SCHEMA_VERSION),
+                "content_fingerprint": fingerprint,
+                "built_at": built,
+                "tpatlas_version": __version__,
+            }.items()
+        ),
+    )
+    rows.add(
+        s.SourceRow,
+        (
+            {
+                "id": x.id,
+                "kind": x.kind,
+                "citation": x.citation,
+                "year": x.year,
+                "doi": x.doi,
+                "isbn": x.isbn,
+                "note": x.note,
+            }
+            for x in atlas.sources.values()
+        ),
+    )
+    rows.add(
+        s.AreaRow,
+        (
+            {"id": a.id, "name": a.name, "region": a.region, "description": a.description}
+            for a in atlas.areas.values()
+        ),
+    )
+    rows.add(
+        s.SafetyTopicRow,
+        (
+            {
+                "id": t.id,
+                "title": t.title,
+                "severity": t.severity,
+                "text": t.text,
+                "citations": _citations(t.citations),
+            }
+            for t in atlas.safety.values()
+        ),
+    )
     for t in atlas.techniques.values():
-        rows.add(s.TechniqueRow, [{
-            "id": t.id, "name": t.name, "category": t.category, "purpose": t.purpose,
-            "steps": list(t.steps), "pressure": t.pressure, "dosage_text": t.dosage.text,
-            "hold_seconds": list(t.dosage.hold_seconds), "repetitions": t.dosage.repetitions,
-            "positioning": t.positioning, "client_feel": t.client_feel, "self_care": t.self_care,
-            "aliases": list(t.aliases), "citations": _citations(t.citations),
-        }])
+        rows.add(
+            s.TechniqueRow,
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "category": t.category,
+                    "purpose": t.purpose,
+                    "steps": list(t.steps),
+                    "pressure": t.pressure,
+                    "dosage_text": t.dosage.text,
+                    "hold_seconds": list(t.dosage.hold_seconds),
+                    "repetitions": t.dosage.repetitions,
+                    "positioning": t.positioning,
+                    "client_feel": t.client_feel,
+                    "self_care": t.self_care,
+                    "aliases": list(t.aliases),
+                    "citations": _citations(t.citations),
+                }
+            ],
+        )
         rows.add(s.CautionRow, _cautions(t.cautions, t.contraindications, technique_id=t.id))
-    rows.add(s.ViewRow, (
-        {"id": v.id, "title": v.title, "drawing": v.drawing, "regions": list(v.regions),
-         "sort_order": v.order, "aspect": v.aspect}
-        for v in atlas.views.values()
-    ))
-    rows.add(s.AreaShapeRow, (
-        {"view_id": v.id, "area_id": shape.area_id,
-         "polygon": [list(xy) for xy in shape.polygon]}
-        for v in atlas.views.values() for shape in v.shapes
-    ))
+    rows.add(
+        s.ViewRow,
+        (
+            {
+                "id": v.id,
+                "title": v.title,
+                "drawing": v.drawing,
+                "regions": list(v.regions),
+                "sort_order": v.order,
+                "aspect": v.aspect,
+            }
+            for v in atlas.views.values()
+        ),
+    )
+    rows.add(
+        s.AreaShapeRow,
+        (
+            {"view_id": v.id, "area_id": shape.area_id, "polygon": [list(xy) for xy in shape.polygon]}
+            for v in atlas.views.values()
+            for shape in v.shapes
+        ),
+    )
     for p in atlas.points.values():
         _point_rows(rows, p)
     # conditions go in one by one, parents first, for the self-referencing key
     for c in sorted(atlas.conditions.values(), key=lambda c: c.parent is not None):
-        session.execute(insert(s.ConditionRow), [{
-            "id": c.id, "name": c.name, "description": c.description, "evidence": c.evidence,
-            "parent_id": c.parent, "classification": c.classification, "aliases": list(c.aliases),
-            "red_flags": list(c.red_flags), "citations": _citations(c.citations),
-        }])
-    rows.insert_all(session, [
-        s.MetaRow, s.SourceRow, s.AreaRow, s.SafetyTopicRow, s.TechniqueRow, s.ViewRow,
-        s.AreaShapeRow, s.PointRow, s.ReferralRow, s.PointTechniqueRow, s.PointConditionRow,
-        s.PointSourceRow, s.CautionRow, s.PlacementRow,
-    ])
+        session.execute(
+            insert(s.ConditionRow),
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "description": c.description,
+                    "evidence": c.evidence,
+                    "parent_id": c.parent,
+                    "classification": c.classification,
+                    "aliases": list(c.aliases),
+                    "red_flags": list(c.red_flags),
+                    "citations": _citations(c.citations),
+                }
+            ],
+        )
+    rows.insert_all(
+        session,
+        [
+            s.MetaRow,
+            s.SourceRow,
+            s.AreaRow,
+            s.SafetyTopicRow,
+            s.TechniqueRow,
+            s.ViewRow,
+            s.AreaShapeRow,
+            s.PointRow,
+            s.ReferralRow,
+            s.PointTechniqueRow,
+            s.PointConditionRow,
+            s.PointSourceRow,
+            s.CautionRow,
+            s.PlacementRow,
+        ],
+    )
     _index(session, atlas)
 
 
 def _point_rows(rows: _Rows, p: model.Point) -> None:
-    rows.add(s.PointRow, [{
-        "id": p.id, "kind": p.kind, "name": p.name, "english_name": p.english_name,
-        "hanzi": p.hanzi, "code": p.code,
-        "alternative_codes": [
-            {"code": a.code, "standard": a.standard, "source": a.citation.source_id,
-             "locator": a.citation.locator}
-            for a in p.alternative_codes
+    rows.add(
+        s.PointRow,
+        [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "name": p.name,
+                "english_name": p.english_name,
+                "hanzi": p.hanzi,
+                "code": p.code,
+                "alternative_codes": [
+                    {
+                        "code": a.code,
+                        "standard": a.standard,
+                        "source": a.citation.source_id,
+                        "locator": a.citation.locator,
+                    }
+                    for a in p.alternative_codes
+                ],
+                "aliases": list(p.aliases),
+                "muscle": p.muscle,
+                "division": p.division,
+                "region": p.region,
+                "location": p.location,
+                "palpation": p.palpation,
+                "referral_description": p.referral.description if p.referral else None,
+                "symptoms": list(p.symptoms),
+            }
         ],
-        "aliases": list(p.aliases), "muscle": p.muscle, "division": p.division,
-        "region": p.region, "location": p.location, "palpation": p.palpation,
-        "referral_description": p.referral.description if p.referral else None,
-        "symptoms": list(p.symptoms),
-    }])
+    )
     if p.referral:
         for zone, areas in (("primary", p.referral.primary), ("spillover", p.referral.spillover)):
-            rows.add(s.ReferralRow, (
-                {"point_id": p.id, "area_id": a, "zone": zone, "position": i}
-                for i, a in enumerate(areas)
-            ))
-    rows.add(s.PointTechniqueRow, (
-        {"point_id": p.id, "technique_id": u.technique_id, "note": u.note, "position": i}
-        for i, u in enumerate(p.techniques)
-    ))
-    rows.add(s.PointConditionRow, (
-        {"point_id": p.id, "condition_id": u.condition_id, "strength": u.strength, "note": u.note,
-         "citations": _citations(u.citations), "position": i}
-        for i, u in enumerate(p.conditions)
-    ))
-    rows.add(s.PointSourceRow, (
-        {"point_id": p.id, "position": i, "source_id": c.source_id, "locator": c.locator}
-        for i, c in enumerate(p.citations)
-    ))
+            rows.add(
+                s.ReferralRow,
+                ({"point_id": p.id, "area_id": a, "zone": zone, "position": i} for i, a in enumerate(areas)),
+            )
+    rows.add(
+        s.PointTechniqueRow,
+        (
+            {"point_id": p.id, "technique_id": u.technique_id, "note": u.note, "position": i}
+            for i, u in enumerate(p.techniques)
+        ),
+    )
+    rows.add(
+        s.PointConditionRow,
+        (
+            {
+                "point_id": p.id,
+                "condition_id": u.condition_id,
+                "strength": u.strength,
+                "note": u.note,
+                "citations": _citations(u.citations),
+                "position": i,
+            }
+            for i, u in enumerate(p.conditions)
+        ),
+    )
+    rows.add(
+        s.PointSourceRow,
+        (
+            {"point_id": p.id, "position": i, "source_id": c.source_id, "locator": c.locator}
+            for i, c in enumerate(p.citations)
+        ),
+    )
     rows.add(s.CautionRow, _cautions(p.cautions, p.contraindications, point_id=p.id))
-    rows.add(s.PlacementRow, (
-        {"point_id": p.id, "view_id": pl.view_id, "x": pl.x, "y": pl.y} for pl in p.placements
-    ))
+    rows.add(
+        s.PlacementRow,
+        ({"point_id": p.id, "view_id": pl.view_id, "x": pl.x, "y": pl.y} for pl in p.placements),
+    )
 
 
 def _index(session: Session, atlas: model.Atlas) -> None:
@@ -217,34 +331,63 @@ def _index(session: Session, atlas: model.Atlas) -> None:
             key(code_token(code), "point", p.id, 0)
         for name in [p.name, p.english_name, p.hanzi, *p.aliases]:
             key(name, "point", p.id, 1)
-        fts_rows.append({
-            "kind": "point", "id": p.id,
-            "codes": " ".join(code_token(c) for c in codes),
-            "names": " ".join(x for x in [p.name, p.english_name, p.hanzi, *p.aliases, p.muscle] if x),
-            "body": " ".join([
-                p.division or "", p.region, *p.symptoms,
-                *(condition_names[u.condition_id] for u in p.conditions),
-                *(technique_names[u.technique_id] for u in p.techniques),
-                *(atlas.areas[a].name for a in (p.referral.primary + p.referral.spillover if p.referral else ())),
-            ]),
-        })
+        fts_rows.append(
+            {
+                "kind": "point",
+                "id": p.id,
+                "codes": " ".join(code_token(c) for c in codes),
+                "names": " ".join(x for x in [p.name, p.english_name, p.hanzi, *p.aliases, p.muscle] if x),
+                "body": " ".join(
+                    [
+                        p.division or "",
+                        p.region,
+                        *p.symptoms,
+                        *(condition_names[u.condition_id] for u in p.conditions),
+                        *(technique_names[u.technique_id] for u in p.techniques),
+                        *(
+                            atlas.areas[a].name
+                            for a in (p.referral.primary + p.referral.spillover if p.referral else ())
+                        ),
+                    ]
+                ),
+            }
+        )
     for t in atlas.techniques.values():
         for name in [t.name, *t.aliases]:
             key(name, "technique", t.id, 1)
-        fts_rows.append({"kind": "technique", "id": t.id, "codes": "",
-                         "names": " ".join([t.name, *t.aliases]), "body": t.purpose})
+        fts_rows.append(
+            {
+                "kind": "technique",
+                "id": t.id,
+                "codes": "",
+                "names": " ".join([t.name, *t.aliases]),
+                "body": t.purpose,
+            }
+        )
     for c in atlas.conditions.values():
         for name in [c.name, *c.aliases]:
             key(name, "condition", c.id, 1)
-        fts_rows.append({"kind": "condition", "id": c.id, "codes": "",
-                         "names": " ".join([c.name, *c.aliases]), "body": c.description})
+        fts_rows.append(
+            {
+                "kind": "condition",
+                "id": c.id,
+                "codes": "",
+                "names": " ".join([c.name, *c.aliases]),
+                "body": c.description,
+            }
+        )
     if keys:
-        session.execute(insert(s.SearchKeyRow), [
-            {"key": k, "target_kind": kind, "target_id": target, "tier": tier}
-            for (k, kind, target), tier in keys.items()
-        ])
+        session.execute(
+            insert(s.SearchKeyRow),
+            [
+                {"key": k, "target_kind": kind, "target_id": target, "tier": tier}
+                for (k, kind, target), tier in keys.items()
+            ],
+        )
     session.execute(
-        text("INSERT INTO search_fts (target_kind, target_id, codes, names, body) "
-             "VALUES (:kind, :id, :codes, :names, :body)"),
+        text(
+            "INSERT INTO search_fts (target_kind, target_id, codes, names, body) "
+            "VALUES (:kind, :id, :codes, :names, :body)"
+        ),
         fts_rows,
     )

@@ -7,7 +7,7 @@ only travel with their entry (aliases, steps, symptoms) are JSON columns.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -17,7 +17,7 @@ ATLAS_SCHEMA_VERSION = 1
 
 
 class AtlasBase(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class MetaRow(AtlasBase):
@@ -80,9 +80,7 @@ class ConditionRow(AtlasBase):
     name: Mapped[str]
     description: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)
-    parent_id: Mapped[str | None] = mapped_column(
-        ForeignKey("conditions.id", name="fk_condition_parent")
-    )
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("conditions.id", name="fk_condition_parent"))
     classification: Mapped[str | None]
     aliases: Mapped[list[Any]]
     red_flags: Mapped[list[Any]]
@@ -104,9 +102,7 @@ class PointRow(AtlasBase):
     muscle: Mapped[str | None]
     division: Mapped[str | None]
     region: Mapped[str] = mapped_column(
-        CheckConstraint(
-            "region IN ('head', 'neck', 'shoulder', 'hand', 'foot')", name="ck_point_region"
-        )
+        CheckConstraint("region IN ('head', 'neck', 'shoulder', 'hand', 'foot')", name="ck_point_region")
     )
     location: Mapped[str] = mapped_column(Text)
     palpation: Mapped[str] = mapped_column(Text)
@@ -116,12 +112,8 @@ class PointRow(AtlasBase):
 
 class ReferralRow(AtlasBase):
     __tablename__ = "referrals"
-    point_id: Mapped[str] = mapped_column(
-        ForeignKey("points.id", name="fk_referral_point"), primary_key=True
-    )
-    area_id: Mapped[str] = mapped_column(
-        ForeignKey("areas.id", name="fk_referral_area"), primary_key=True
-    )
+    point_id: Mapped[str] = mapped_column(ForeignKey("points.id", name="fk_referral_point"), primary_key=True)
+    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id", name="fk_referral_area"), primary_key=True)
     zone: Mapped[str] = mapped_column(
         CheckConstraint("zone IN ('primary', 'spillover')", name="ck_referral_zone")
     )
@@ -131,9 +123,7 @@ class ReferralRow(AtlasBase):
 
 class PointTechniqueRow(AtlasBase):
     __tablename__ = "point_techniques"
-    point_id: Mapped[str] = mapped_column(
-        ForeignKey("points.id", name="fk_pt_point"), primary_key=True
-    )
+    point_id: Mapped[str] = mapped_column(ForeignKey("points.id", name="fk_pt_point"), primary_key=True)
     technique_id: Mapped[str] = mapped_column(
         ForeignKey("techniques.id", name="fk_pt_technique"), primary_key=True
     )
@@ -144,16 +134,12 @@ class PointTechniqueRow(AtlasBase):
 
 class PointConditionRow(AtlasBase):
     __tablename__ = "point_conditions"
-    point_id: Mapped[str] = mapped_column(
-        ForeignKey("points.id", name="fk_pc_point"), primary_key=True
-    )
+    point_id: Mapped[str] = mapped_column(ForeignKey("points.id", name="fk_pc_point"), primary_key=True)
     condition_id: Mapped[str] = mapped_column(
         ForeignKey("conditions.id", name="fk_pc_condition"), primary_key=True
     )
     strength: Mapped[str] = mapped_column(
-        CheckConstraint(
-            "strength IN ('strong', 'moderate', 'limited', 'traditional')", name="ck_pc_strength"
-        )
+        CheckConstraint("strength IN ('strong', 'moderate', 'limited', 'traditional')", name="ck_pc_strength")
     )
     note: Mapped[str | None] = mapped_column(Text)
     citations: Mapped[list[Any]]
@@ -163,9 +149,7 @@ class PointConditionRow(AtlasBase):
 
 class PointSourceRow(AtlasBase):
     __tablename__ = "point_sources"
-    point_id: Mapped[str] = mapped_column(
-        ForeignKey("points.id", name="fk_ps_point"), primary_key=True
-    )
+    point_id: Mapped[str] = mapped_column(ForeignKey("points.id", name="fk_ps_point"), primary_key=True)
     position: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", name="fk_ps_source"))
     locator: Mapped[str | None]
@@ -177,21 +161,15 @@ class CautionRow(AtlasBase):
     __tablename__ = "cautions"
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     point_id: Mapped[str | None] = mapped_column(ForeignKey("points.id", name="fk_caution_point"))
-    technique_id: Mapped[str | None] = mapped_column(
-        ForeignKey("techniques.id", name="fk_caution_technique")
-    )
+    technique_id: Mapped[str | None] = mapped_column(ForeignKey("techniques.id", name="fk_caution_technique"))
     severity: Mapped[str] = mapped_column(
-        CheckConstraint(
-            "severity IN ('caution', 'contraindication')", name="ck_caution_severity"
-        )
+        CheckConstraint("severity IN ('caution', 'contraindication')", name="ck_caution_severity")
     )
     topic_id: Mapped[str] = mapped_column(ForeignKey("safety_topics.id", name="fk_caution_topic"))
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int]
     __table_args__ = (
-        CheckConstraint(
-            "(point_id IS NULL) != (technique_id IS NULL)", name="ck_caution_one_owner"
-        ),
+        CheckConstraint("(point_id IS NULL) != (technique_id IS NULL)", name="ck_caution_one_owner"),
         Index("ix_cautions_topic", "topic_id"),
     )
 
@@ -211,15 +189,9 @@ class PlacementRow(AtlasBase):
     point_id: Mapped[str] = mapped_column(
         ForeignKey("points.id", name="fk_placement_point"), primary_key=True
     )
-    view_id: Mapped[str] = mapped_column(
-        ForeignKey("views.id", name="fk_placement_view"), primary_key=True
-    )
-    x: Mapped[float] = mapped_column(
-        Float, CheckConstraint("x BETWEEN 0 AND 1", name="ck_placement_x")
-    )
-    y: Mapped[float] = mapped_column(
-        Float, CheckConstraint("y BETWEEN 0 AND 1", name="ck_placement_y")
-    )
+    view_id: Mapped[str] = mapped_column(ForeignKey("views.id", name="fk_placement_view"), primary_key=True)
+    x: Mapped[float] = mapped_column(Float, CheckConstraint("x BETWEEN 0 AND 1", name="ck_placement_x"))
+    y: Mapped[float] = mapped_column(Float, CheckConstraint("y BETWEEN 0 AND 1", name="ck_placement_y"))
 
 
 class AreaShapeRow(AtlasBase):

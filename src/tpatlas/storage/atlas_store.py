@@ -66,9 +66,7 @@ class AtlasStore:
         """SQLite's own integrity check and a foreign-key check; empty when healthy."""
         with self._engine.connect() as connection:
             problems = [
-                str(row[0])
-                for row in connection.exec_driver_sql("PRAGMA integrity_check")
-                if row[0] != "ok"
+                str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check") if row[0] != "ok"
             ]
             problems += [
                 f"row {row[1]} of {row[0]} points to a missing {row[2]}"
@@ -93,8 +91,9 @@ class AtlasStore:
         with self._engine.connect() as connection:
             keys = [k for k in (plan.code_key, plan.name_key) if k]
             rows = connection.execute(
-                select(s.SearchKeyRow.target_kind, s.SearchKeyRow.target_id, s.SearchKeyRow.tier)
-                .where(s.SearchKeyRow.key.in_(keys))
+                select(s.SearchKeyRow.target_kind, s.SearchKeyRow.target_id, s.SearchKeyRow.tier).where(
+                    s.SearchKeyRow.key.in_(keys)
+                )
             )
             hits += [SearchHit(cast(TargetKind, kind), tid, tier) for kind, tid, tier in rows]
             if plan.match:
@@ -107,7 +106,9 @@ class AtlasStore:
                         ),
                         {"match": plan.match, "limit": limit},
                     )
-                    hits += [SearchHit(kind, tid, TIER_TEXT, score) for kind, tid, score in rows]
+                    hits += [
+                        SearchHit(cast(TargetKind, kind), tid, TIER_TEXT, score) for kind, tid, score in rows
+                    ]
                 except OperationalError as exc:  # pragma: no cover - defensive: a query FTS rejects
                     if not isinstance(exc.orig, sqlite3.OperationalError):
                         raise
@@ -138,17 +139,15 @@ class _AtlasReader:
             )
         for a in sn.scalars(select(s.AreaRow)):
             atlas.areas[a.id] = model.Area(a.id, a.name, a.region, a.description)
-        for t in sn.scalars(select(s.SafetyTopicRow)):
-            atlas.safety[t.id] = model.SafetyTopic(
-                t.id, t.title, t.severity, t.text, _citations(t.citations)
-            )
+        for topic in sn.scalars(select(s.SafetyTopicRow)):
+            atlas.safety[topic.id] = model.SafetyTopic(topic.id, topic.title, topic.severity, topic.text, _citations(topic.citations))
         point_cautions: dict[str, list[s.CautionRow]] = defaultdict(list)
         technique_cautions: dict[str, list[s.CautionRow]] = defaultdict(list)
-        for c in sn.scalars(select(s.CautionRow).order_by(s.CautionRow.position)):
-            if c.point_id:
-                point_cautions[c.point_id].append(c)
-            elif c.technique_id:
-                technique_cautions[c.technique_id].append(c)
+        for caution in sn.scalars(select(s.CautionRow).order_by(s.CautionRow.position)):
+            if caution.point_id:
+                point_cautions[caution.point_id].append(caution)
+            elif caution.technique_id:
+                technique_cautions[caution.technique_id].append(caution)
 
         def cautions(rows: list[s.CautionRow], severity: str) -> tuple[model.Caution, ...]:
             return tuple(model.Caution(r.topic_id, r.text) for r in rows if r.severity == severity)
@@ -156,19 +155,32 @@ class _AtlasReader:
         for t in sn.scalars(select(s.TechniqueRow)):
             rows = technique_cautions[t.id]
             atlas.techniques[t.id] = model.Technique(
-                id=t.id, name=t.name, category=t.category, purpose=t.purpose,
-                steps=tuple(t.steps), pressure=t.pressure,
+                id=t.id,
+                name=t.name,
+                category=t.category,
+                purpose=t.purpose,
+                steps=tuple(t.steps),
+                pressure=t.pressure,
                 dosage=model.Dosage(t.dosage_text, tuple(t.hold_seconds), t.repetitions),
-                positioning=t.positioning, client_feel=t.client_feel,
+                positioning=t.positioning,
+                client_feel=t.client_feel,
                 cautions=cautions(rows, "caution"),
                 contraindications=cautions(rows, "contraindication"),
-                citations=_citations(t.citations), aliases=tuple(t.aliases), self_care=t.self_care,
+                citations=_citations(t.citations),
+                aliases=tuple(t.aliases),
+                self_care=t.self_care,
             )
         for c in sn.scalars(select(s.ConditionRow)):
             atlas.conditions[c.id] = model.Condition(
-                id=c.id, name=c.name, description=c.description, evidence=c.evidence,
-                citations=_citations(c.citations), aliases=tuple(c.aliases), parent=c.parent_id,
-                classification=c.classification, red_flags=tuple(c.red_flags),
+                id=c.id,
+                name=c.name,
+                description=c.description,
+                evidence=c.evidence,
+                citations=_citations(c.citations),
+                aliases=tuple(c.aliases),
+                parent=c.parent_id,
+                classification=c.classification,
+                red_flags=tuple(c.red_flags),
             )
         shapes: dict[str, list[model.AreaShape]] = defaultdict(list)
         for shape in sn.scalars(select(s.AreaShapeRow).order_by(s.AreaShapeRow.id)):
@@ -176,7 +188,12 @@ class _AtlasReader:
             shapes[shape.view_id].append(model.AreaShape(shape.area_id, polygon))
         for v in sn.scalars(select(s.ViewRow)):
             atlas.views[v.id] = model.View(
-                v.id, v.title, v.drawing, tuple(v.regions), v.sort_order, v.aspect,
+                v.id,
+                v.title,
+                v.drawing,
+                tuple(v.regions),
+                v.sort_order,
+                v.aspect,
                 tuple(shapes[v.id]),
             )
         self._read_points(atlas, point_cautions, cautions)
@@ -198,14 +215,25 @@ class _AtlasReader:
                     p.referral_description,
                 )
             atlas.points[p.id] = model.Point(
-                id=p.id, kind=cast(model.PointKind, p.kind), name=p.name, region=p.region,
-                location=p.location, palpation=p.palpation, english_name=p.english_name,
-                hanzi=p.hanzi, code=p.code,
+                id=p.id,
+                kind=cast(model.PointKind, p.kind),
+                name=p.name,
+                region=p.region,
+                location=p.location,
+                palpation=p.palpation,
+                english_name=p.english_name,
+                hanzi=p.hanzi,
+                code=p.code,
                 alternative_codes=tuple(
-                    model.AlternativeCode(a["code"], a["standard"], model.Citation(a["source"], a.get("locator")))
+                    model.AlternativeCode(
+                        a["code"], a["standard"], model.Citation(a["source"], a.get("locator"))
+                    )
                     for a in p.alternative_codes
                 ),
-                aliases=tuple(p.aliases), muscle=p.muscle, division=p.division, referral=referral,
+                aliases=tuple(p.aliases),
+                muscle=p.muscle,
+                division=p.division,
+                referral=referral,
                 symptoms=tuple(p.symptoms),
                 conditions=tuple(
                     model.ConditionUse(c.condition_id, c.strength, c.note, _citations(c.citations))

@@ -17,9 +17,7 @@ BUSY_TIMEOUT_MS = 5000
 
 def open_engine(path: Path) -> Engine:
     """An engine for the SQLite file at ``path`` with the project's pragmas."""
-    engine = create_engine(
-        f"sqlite:///{path.as_posix()}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
-    )
+    engine = create_engine(f"sqlite:///{path.as_posix()}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

@@ -45,7 +45,9 @@ class DrawingItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
         self._renderer.render(painter, self._rect)
 
 
@@ -101,8 +103,9 @@ class MarkerItem(QGraphicsObject):
         self._label.setBrush(QColor(self._theme.text))
         self._label.setVisible(visible)
 
-    def set_state(self, *, selected: bool | None = None, highlighted: bool | None = None,
-                  dimmed: bool | None = None) -> None:
+    def set_state(
+        self, *, selected: bool | None = None, highlighted: bool | None = None, dimmed: bool | None = None
+    ) -> None:
         if selected is not None:
             self.selected = selected
         if highlighted is not None:
@@ -132,7 +135,9 @@ class MarkerItem(QGraphicsObject):
             path.addEllipse(QPointF(0, 0), r, r)
         return path
 
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
         theme = self._theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = self._radius
@@ -157,7 +162,9 @@ class MarkerItem(QGraphicsObject):
             painter.drawEllipse(QPointF(0, 0), r + 6, r + 6)
 
 
-def polygons_path(polygons: Iterable[tuple[tuple[float, float], ...]], width: float, height: float) -> QPainterPath:
+def polygons_path(
+    polygons: Iterable[tuple[tuple[float, float], ...]], width: float, height: float
+) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
     for polygon in polygons:

@@ -46,14 +46,14 @@ class BodyMapScene(QGraphicsScene):
         return self._view
 
     @property
-    def width(self) -> float:
+    def drawing_width(self) -> float:
         return VIEW_HEIGHT * (self._view.aspect if self._view else 1.0)
 
     def to_fraction(self, pos: QPointF) -> tuple[float, float]:
-        return pos.x() / self.width, pos.y() / VIEW_HEIGHT
+        return pos.x() / self.drawing_width, pos.y() / VIEW_HEIGHT
 
     def drawing_rect(self) -> QRectF:
-        return QRectF(0, 0, self.width, VIEW_HEIGHT)
+        return QRectF(0, 0, self.drawing_width, VIEW_HEIGHT)
 
     # -- building ------------------------------------------------------------------------
 
@@ -62,11 +62,13 @@ class BodyMapScene(QGraphicsScene):
         self.markers = {}
         self._zones = []
         self._view = view
-        self._drawing = DrawingItem(renderer_for(view.drawing, self._theme, self._drawings), self.width, VIEW_HEIGHT)
+        self._drawing = DrawingItem(
+            renderer_for(view.drawing, self._theme, self._drawings), self.drawing_width, VIEW_HEIGHT
+        )
         self.addItem(self._drawing)
         for point, placement in self._atlas.points_on_view(view.id):
             marker = MarkerItem(point, self._theme, self._radius)
-            marker.setPos(placement.x * self.width, placement.y * VIEW_HEIGHT)
+            marker.setPos(placement.x * self.drawing_width, placement.y * VIEW_HEIGHT)
             marker.set_label_visible(self._labels)
             self.addItem(marker)
             self.markers[point.id] = marker
@@ -125,7 +127,7 @@ class BodyMapScene(QGraphicsScene):
         polygons = [s.polygon for s in self._view.shapes if s.area_id in wanted]
         if not polygons:
             return False
-        zone = ZoneItem(polygons_path(polygons, self.width, VIEW_HEIGHT), style, self._theme)
+        zone = ZoneItem(polygons_path(polygons, self.drawing_width, VIEW_HEIGHT), style, self._theme)
         self.addItem(zone)
         self._zones.append(zone)
         return True

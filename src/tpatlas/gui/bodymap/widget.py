@@ -126,8 +126,9 @@ class BodyMapWidget(QWidget):
         self._zoom_out = self._tool("−", "Zoom out", "Ctrl+-")
         self._fit = self._tool("Fit", "Zoom to fit", "Ctrl+0")
         self._labels = self._tool("Labels", "Show point labels", "Ctrl+L", checkable=True)
-        self._pain = self._tool("Where does it hurt?", "Where does it hurt: click the painful area", "Ctrl+H",
-                                checkable=True)
+        self._pain = self._tool(
+            "Where does it hurt?", "Where does it hurt: click the painful area", "Ctrl+H", checkable=True
+        )
         self._list_toggle = self._tool("List", "Show the points of this view as a list", checkable=True)
         self._zoom_in.defaultAction().triggered.connect(self.zoom_in)
         self._zoom_out.defaultAction().triggered.connect(self.zoom_out)
