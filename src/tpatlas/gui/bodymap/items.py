@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsPathItem,
-    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -59,6 +58,36 @@ def short_label(point: Point) -> str:
     return name if len(name) <= 28 else name[:27] + "…"
 
 
+class LabelItem(QGraphicsItem):
+    """A marker's name on a soft panel, so it stays readable over the line art."""
+
+    def __init__(self, text: str, theme: Theme, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._theme = theme
+        self._font = QFont()
+        self._font.setPointSizeF(8.5)
+        metrics = QFontMetricsF(self._font)
+        self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        panel = QColor(self._theme.panel)
+        panel.setAlphaF(0.82)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(panel)
+        painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setPen(QColor(self._theme.text))
+        painter.setFont(self._font)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
 class MarkerItem(QGraphicsObject):
     """One point on the map: a circle for a trigger point, a diamond for an acupoint."""
 
@@ -77,7 +106,7 @@ class MarkerItem(QGraphicsObject):
         kind = "trigger point" if point.kind == "trigger_point" else "acupoint"
         title = f"{point.code} {point.name}" if point.code else point.name
         self.setToolTip(f"{title}\n{kind}" + (f" · {point.muscle}" if point.muscle else ""))
-        self._label = QGraphicsSimpleTextItem(short_label(point), self)
+        self._label = LabelItem(short_label(point), theme, self)
         self._label.setVisible(False)
         self._place_label()
 
@@ -91,7 +120,7 @@ class MarkerItem(QGraphicsObject):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._label.setBrush(QColor(theme.text))
+        self._label.set_theme(theme)
         self.update()
 
     def set_radius(self, radius: float) -> None:
@@ -100,7 +129,6 @@ class MarkerItem(QGraphicsObject):
         self._place_label()
 
     def set_label_visible(self, visible: bool) -> None:
-        self._label.setBrush(QColor(self._theme.text))
         self._label.setVisible(visible)
 
     def set_state(

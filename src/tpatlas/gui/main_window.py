@@ -1,0 +1,382 @@
+"""The main window: the body map in the centre, finding on one side, the page on the other.
+
+Layout and wiring only. Each panel does its own work and reports in
+past-tense signals; the navigator knows which page is open; this class
+connects them and keeps the map, the lists and the status line in step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from tpatlas import __version__
+from tpatlas.core.model import Condition, Technique
+from tpatlas.gui.appearance import Appearance
+from tpatlas.gui.bodymap.widget import BodyMapWidget
+from tpatlas.gui.detail_panel import DISCLAIMER, DetailPanel
+from tpatlas.gui.entry_ref import ENTRY_KINDS, EntryRef, InternalLink
+from tpatlas.gui.help_dialog import ShortcutsDialog
+from tpatlas.gui.hold_timer import HoldTimer
+from tpatlas.gui.hold_timer_bar import HoldTimerBar
+from tpatlas.gui.html_parts import PageStyle, default_style_sheet
+from tpatlas.gui.mouse_navigation import MouseNavigation
+from tpatlas.gui.navigator import Navigator
+from tpatlas.gui.referral_thumbnail import ReferralThumbnails
+from tpatlas.gui.search_panel import SearchPanel
+from tpatlas.gui.settings import WindowSettings
+from tpatlas.gui.status_text import Shown, status_text
+from tpatlas.gui.theme import Theme, ThemeChoice
+from tpatlas.gui.window_actions import WindowActions, build_menus, build_toolbar
+from tpatlas.library import Library, PainLookup
+
+DEFAULT_SIZE = (1400, 900)
+DEFAULT_SPLIT = [330, 640, 430]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        appearance: Appearance,
+        settings: WindowSettings | None = None,
+        timer: HoldTimer | None = None,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.appearance = appearance
+        self.settings = settings
+        self._highlight_condition: Condition | None = None
+        theme = appearance.theme
+        self.setWindowTitle("tpatlas – trigger points and acupressure" + (" (notes unavailable)" if notice else ""))
+        self.navigator = Navigator(library, self)
+        self.search = SearchPanel(library, theme, self)
+        self.search.setObjectName("sidePanel")
+        self.body_map = BodyMapWidget(library, theme, self)
+        self.hold_timer = timer or HoldTimer(parent=self)
+        self.timer_bar = HoldTimerBar(self.hold_timer, theme, self)
+        self.thumbnails = ReferralThumbnails(library.atlas, library.drawings_dir, theme)
+        self.detail = DetailPanel(library, self.thumbnails, self._page_style(), self)
+        self.detail.setObjectName("detailPanel")
+        self.splitter = self._build_centre()
+        self.actions_ = WindowActions(self)
+        self._view_actions = build_menus(self, self.actions_, self.body_map.views())
+        self.toolbar = build_toolbar(self, self.actions_)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("What is shown")
+        self._build_status_bar(notice)
+        self.mouse_navigation = MouseNavigation(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.mouse_navigation)
+        self._connect()
+        self._sync_theme_actions()
+        self.resize(*DEFAULT_SIZE)
+        self._update_history_actions(False, False)
+        self._refresh_marks()
+
+    # -- construction ----------------------------------------------------------------
+
+    def _build_centre(self) -> QSplitter:
+        centre = QWidget(self)
+        centre.setObjectName("centre")
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.body_map, 1)
+        column.addWidget(self.timer_bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.search)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes(DEFAULT_SPLIT)
+        self.search.setMinimumWidth(240)
+        self.detail.setMinimumWidth(300)
+        self.setCentralWidget(splitter)
+        return splitter
+
+    def _build_status_bar(self, notice: str | None) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addWidget(self.status, 1)
+        if notice:
+            warning = QLabel(notice, self)
+            warning.setObjectName("notice")
+            warning.setAccessibleName("Notice")
+            warning.setStyleSheet(f"color: {self.appearance.theme.danger}; font-weight: 600;")
+            bar.addPermanentWidget(warning)
+        self.disclaimer = QLabel("Educational reference: it does not replace clinical judgement.", self)
+        self.disclaimer.setObjectName("disclaimer")
+        self.disclaimer.setToolTip(DISCLAIMER)
+        self.disclaimer.setAccessibleName(DISCLAIMER)
+        bar.addPermanentWidget(self.disclaimer)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        nav = self.navigator
+        nav.entry_did_change.connect(self._show_entry)
+        nav.history_did_change.connect(self._update_history_actions)
+        self.search.entry_requested.connect(nav.open)
+        self.search.results_did_change.connect(self._on_results_changed)
+        self.body_map.point_activated.connect(lambda pid: nav.open(EntryRef("point", pid)))
+        self.body_map.pain_looked_up.connect(self._on_pain_lookup)
+        self.body_map.pain_mode_toggled.connect(self._on_pain_mode)
+        self.body_map.view_changed.connect(self._on_view_changed)
+        self.detail.link_activated.connect(self._follow)
+        self.detail.external_link_requested.connect(self._open_external)
+        self.detail.favourite_did_change.connect(self._on_favourite_changed)
+        self.detail.notes.note_did_change.connect(self._on_note_changed)
+        self.mouse_navigation.back_requested.connect(nav.back)
+        self.mouse_navigation.forward_requested.connect(nav.forward)
+        self.appearance.appearance_did_change.connect(self._apply_appearance)
+        a.back.triggered.connect(nav.back)
+        a.forward.triggered.connect(nav.forward)
+        a.find.triggered.connect(self.focus_search)
+        a.reset_filters.triggered.connect(self.search.filters.reset)
+        a.pain_mode.toggled.connect(self.body_map.set_pain_mode)
+        a.focus_map.triggered.connect(lambda: self.body_map.viewport().setFocus(Qt.FocusReason.ShortcutFocusReason))
+        a.favourite.triggered.connect(self.detail.toggle_favourite)
+        a.edit_note.triggered.connect(self.detail.notes.focus_editor)
+        a.timer_toggle.triggered.connect(self.hold_timer.toggle)
+        a.timer_reset.triggered.connect(self.hold_timer.reset)
+        a.large_type.toggled.connect(self.appearance.set_large)
+        a.full_screen.toggled.connect(self.set_full_screen_map)
+        a.leave_full_screen.triggered.connect(lambda: a.full_screen.setChecked(False))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        a.quit.triggered.connect(self.close)
+        a.theme_group.triggered.connect(lambda action: self.set_theme_choice(action.data()))
+        a.view_group.triggered.connect(lambda action: self.body_map.set_view(action.data()))
+
+    # -- restoring and saving -------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Size, layout, map view, labels and the last page, as the user left them."""
+        s = self.settings
+        if s is None:
+            return
+        geometry = s.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in self._splitters().items():
+            saved = s.splitter(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+        if s.map_view():
+            self.body_map.set_view(s.map_view())
+        last = s.last_entry()
+        if last is not None:
+            self.navigator.open(last)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "detail": self.detail.splitter}
+
+    def save(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        if self.actions_.full_screen.isChecked():
+            self.set_full_screen_map(False)
+        splitters: dict[str, QByteArray] = {n: sp.saveState() for n, sp in self._splitters().items()}
+        s.save_layout(self.saveGeometry(), self.saveState(), splitters)
+        s.set_map_view(self.body_map.current_view())
+        s.set_last_entry(self.navigator.current())
+        s.set_theme_choice(self.appearance.choice)
+        s.set_large_type(self.appearance.large)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush_note()
+        self.hold_timer.reset()
+        self.save()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.mouse_navigation)
+        super().closeEvent(event)
+
+    # -- reacting -------------------------------------------------------------------------
+
+    def _show_entry(self, ref: EntryRef) -> None:
+        self.detail.show_entry(ref)
+        entry = self.library.entry(ref.kind, ref.id)
+        if isinstance(entry, Condition):  # its points stay marked while the user looks at them
+            self._highlight_condition = entry
+        if ref.kind == "point":
+            self.body_map.select_point(ref.id)
+        if isinstance(entry, Technique):
+            self.timer_bar.set_presets(entry.dosage.hold_seconds, entry.name)
+        self.search.show_current(ref)
+        self._refresh_marks()
+
+    def _follow(self, link: InternalLink) -> None:
+        if link.action in ENTRY_KINDS:
+            self.navigator.open(EntryRef(link.action, link.argument))
+        elif link.action == "timer" and link.argument.isdigit():
+            self.timer_bar.choose(int(link.argument), start=True)
+        elif link.action == "map":
+            self.body_map.select_point(link.argument)
+            self.body_map.viewport().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Open in your web browser?",
+            f"This link leaves the atlas and opens in your web browser:\n\n{url.toString()}",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def _on_results_changed(self) -> None:
+        self._highlight_condition = None
+        self._refresh_marks()
+
+    def _on_pain_lookup(self, lookup: PainLookup) -> None:
+        self.search.show_pain_lookup(lookup)
+        self._refresh_marks()
+
+    def _on_pain_mode(self, on: bool) -> None:
+        if self.actions_.pain_mode.isChecked() != on:
+            self.actions_.pain_mode.setChecked(on)
+        if self.search.in_pain_mode() != on:
+            self.search.set_pain_mode(on)
+        self._refresh_marks()
+
+    def _on_view_changed(self, view_id: str) -> None:
+        action = self._view_actions.get(view_id)
+        if action is not None:
+            action.setChecked(True)
+        self._update_status()
+
+    def _on_favourite_changed(self, _ref: EntryRef) -> None:
+        self.search.set_favourites({EntryRef(k, i) for k, i in self.library.favourites()})
+
+    def _on_note_changed(self, _ref: EntryRef) -> None:
+        if self.search.query():
+            self.search.refresh()
+
+    def _update_history_actions(self, can_back: bool, can_forward: bool) -> None:
+        self.actions_.back.setEnabled(can_back)
+        self.actions_.forward.setEnabled(can_forward)
+
+    # -- the map's marks and the status line ------------------------------------------------------
+
+    def marked_points(self) -> list[str]:
+        """The points the map highlights now: a condition's, or what the search lists."""
+        if self._highlight_condition is not None:
+            return [p.id for p in self.library.atlas.points_for_condition(self._highlight_condition.id)]
+        if self.search.is_narrowed():
+            return self.search.listed_point_ids()
+        return []
+
+    def _refresh_marks(self) -> None:
+        if not self.search.in_pain_mode():
+            marked = self.marked_points()
+            self.body_map.highlight(marked)
+            self._show_a_view_with(marked)
+        self._update_status()
+
+    def _show_a_view_with(self, point_ids: list[str]) -> None:
+        """If none of the marked points is on the current view, turn to the view with most of them."""
+        if not point_ids:
+            return
+        wanted = set(point_ids)
+        counts = {v.id: 0 for v in self.body_map.views()}
+        for pid in wanted:
+            for placement in self.library.atlas.points[pid].placements:
+                if placement.view_id in counts:
+                    counts[placement.view_id] += 1
+        current = self.body_map.current_view()
+        opened = self.navigator.current()
+        if opened is not None and opened.kind == "point" and self.body_map.marker_screen_pos(opened.id) is not None:
+            return  # the open point is on this view: stay with it
+        if counts.get(current, 0) == 0 and counts and max(counts.values()) > 0:
+            self.body_map.set_view(max(counts, key=lambda v: counts[v]))
+
+    def _update_status(self) -> None:
+        atlas = self.library.atlas
+        view = atlas.views.get(self.body_map.current_view())
+        marked = self.marked_points()
+        on_view = {p.id for p, _ in atlas.points_on_view(view.id)} if view else set()
+        described = set(marked) if (marked or self.search.is_narrowed()) else on_view
+        shown = Shown(
+            query=self.search.query(),
+            filters=self.search.filter_state(),
+            listed=tuple(self.search.listed()),
+            pain_mode=self.search.in_pain_mode(),
+            pain=self.search.pain_lookup(),
+            condition=self._highlight_condition,
+            view=view,
+            on_view=len(described & on_view),
+        )
+        self.status.setText(status_text(shown, atlas))
+
+    # -- appearance and session modes --------------------------------------------------------------
+
+    def _page_style(self) -> PageStyle:
+        return PageStyle(self.appearance.theme, self.appearance.base_pt)
+
+    def set_theme_choice(self, choice: ThemeChoice) -> None:
+        self.appearance.set_choice(choice)
+        self._sync_theme_actions()
+
+    def _sync_theme_actions(self) -> None:
+        self.actions_.themes[self.appearance.choice].setChecked(True)
+        self.actions_.large_type.setChecked(self.appearance.large)
+
+    def _apply_appearance(self, theme: Theme) -> None:
+        self.body_map.set_theme(theme)
+        self.body_map.set_large_markers(self.appearance.large)
+        self.search.set_theme(theme)
+        self.timer_bar.set_theme(theme)
+        self.timer_bar.set_large(self.appearance.large)
+        self.detail.set_style(self._page_style())
+        self._sync_theme_actions()
+
+    def set_full_screen_map(self, on: bool) -> None:
+        """The map alone, full screen, for use at arm's length; Esc leaves."""
+        a = self.actions_
+        if a.full_screen.isChecked() != on:
+            a.full_screen.setChecked(on)
+            return
+        self.search.setVisible(not on)
+        self.detail.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        a.leave_full_screen.setEnabled(on)
+        if on:
+            self.showFullScreen()
+            self.body_map.viewport().setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.showNormal()
+
+    def focus_search(self) -> None:
+        if self.actions_.full_screen.isChecked():
+            self.set_full_screen_map(False)
+        self.search.focus_search()
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.actions_.with_shortcuts(), default_style_sheet(self._page_style()), self)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About tpatlas",
+            f"tpatlas {__version__}\n\nAn offline atlas of myofascial trigger points and acupressure "
+            f"points, their techniques and cautions.\n\n{DISCLAIMER}",
+        )
+
+    def bring_to_front(self) -> None:
+        """Another start of tpatlas asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
