@@ -136,7 +136,9 @@ def technique_page(technique: Technique, atlas: Atlas, style: PageStyle) -> str:
     parts = [
         safety_box(technique.cautions, technique.contraindications, atlas, style),
         _title(technique.name, [technique.category.capitalize() + " technique"]),
-        paragraph("Also known as " + ", ".join(technique.aliases), "muted small") if technique.aliases else "",
+        paragraph("Also known as " + ", ".join(technique.aliases), "muted small")
+        if technique.aliases
+        else "",
         section("Purpose", paragraph(technique.purpose)),
         section("Steps", bullets((esc(s) for s in technique.steps), ordered=True)),
         section("Pressure", paragraph(technique.pressure)),
@@ -172,14 +174,14 @@ def condition_page(condition: Condition, atlas: Atlas, style: PageStyle) -> str:
         family.append("A form of " + link(EntryRef("condition", parent.id), parent.name))
     subtypes = [c for c in atlas.conditions.values() if c.parent == condition.id]
     if subtypes:
-        family.append(
-            "Forms: " + ", ".join(link(EntryRef("condition", c.id), c.name) for c in subtypes)
-        )
+        family.append("Forms: " + ", ".join(link(EntryRef("condition", c.id), c.name) for c in subtypes))
     parts = [
         red_flags_box(condition.red_flags, style),
         _title(condition.name, subtitle),
         "".join(f"<p>{f}</p>" for f in family),
-        paragraph("Also known as " + ", ".join(condition.aliases), "muted small") if condition.aliases else "",
+        paragraph("Also known as " + ", ".join(condition.aliases), "muted small")
+        if condition.aliases
+        else "",
         section("Description", paragraph(condition.description)),
         _condition_points(condition, atlas),
         section("Evidence", paragraph(condition.evidence)),

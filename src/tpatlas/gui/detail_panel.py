@@ -31,8 +31,7 @@ def welcome_page(style: PageStyle) -> str:
         ("F1", "all keyboard shortcuts"),
     ]
     rows = "".join(
-        f'<tr><td style="padding: 3px 12px 3px 0px;"><b>{esc(key)}</b></td>'
-        f"<td>{esc(text)}</td></tr>"
+        f'<tr><td style="padding: 3px 12px 3px 0px;"><b>{esc(key)}</b></td><td>{esc(text)}</td></tr>'
         for key, text in steps
     )
     return (
@@ -49,7 +48,11 @@ class DetailPanel(QWidget):
     favourite_did_change = Signal(object)  # the EntryRef starred or unstarred
 
     def __init__(
-        self, library: Library, thumbnails: ReferralThumbnails, style: PageStyle, parent: QWidget | None = None
+        self,
+        library: Library,
+        thumbnails: ReferralThumbnails,
+        style: PageStyle,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library

@@ -53,9 +53,7 @@ def points_matching(state: FilterState, atlas: Atlas) -> frozenset[str] | None:
     """The ids of the points the filters let through; None when they restrict nothing."""
     if not state.restricts_points:
         return None
-    points = (
-        atlas.points_for_condition(state.condition) if state.condition else list(atlas.points.values())
-    )
+    points = atlas.points_for_condition(state.condition) if state.condition else list(atlas.points.values())
     return frozenset(
         p.id
         for p in points

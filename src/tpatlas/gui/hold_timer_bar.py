@@ -86,7 +86,9 @@ class HoldTimerBar(QFrame):
         self.source.setText(source)
         self.source.setToolTip(f"Holds suggested by {source}" if source else "")
         if self.timer.state == IDLE:  # never cut short a hold in progress or its end signal
-            self.choose(seconds[0] if self.timer.duration not in seconds else self.timer.duration, start=False)
+            self.choose(
+                seconds[0] if self.timer.duration not in seconds else self.timer.duration, start=False
+            )
         self._check_preset()
 
     def presets(self) -> list[int]:
@@ -153,9 +155,7 @@ class HoldTimerBar(QFrame):
     def _alert_colours(self) -> tuple[str, str]:
         t = self._theme
         background = QColor(t.highlight)
-        text = max(
-            (t.text, t.panel), key=lambda c: abs(QColor(c).lightness() - background.lightness())
-        )
+        text = max((t.text, t.panel), key=lambda c: abs(QColor(c).lightness() - background.lightness()))
         return t.highlight, text
 
     def _paint(self) -> None:

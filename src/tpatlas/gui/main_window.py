@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._highlight_condition: Condition | None = None
         theme = appearance.theme
-        self.setWindowTitle("tpatlas – trigger points and acupressure" + (" (notes unavailable)" if notice else ""))
+        self.setWindowTitle(
+            "tpatlas – trigger points and acupressure" + (" (notes unavailable)" if notice else "")
+        )
         self.navigator = Navigator(library, self)
         self.search = SearchPanel(library, theme, self)
         self.search.setObjectName("sidePanel")
@@ -139,7 +141,9 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.focus_search)
         a.reset_filters.triggered.connect(self.search.filters.reset)
         a.pain_mode.toggled.connect(self.body_map.set_pain_mode)
-        a.focus_map.triggered.connect(lambda: self.body_map.viewport().setFocus(Qt.FocusReason.ShortcutFocusReason))
+        a.focus_map.triggered.connect(
+            lambda: self.body_map.viewport().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
         a.favourite.triggered.connect(self.detail.toggle_favourite)
         a.edit_note.triggered.connect(self.detail.notes.focus_editor)
         a.timer_toggle.triggered.connect(self.hold_timer.toggle)
@@ -242,6 +246,12 @@ class MainWindow(QMainWindow):
         self.search.show_pain_lookup(lookup)
         self._refresh_marks()
 
+    def show_pain_lookup(self, lookup: PainLookup) -> None:
+        """Show a "where does it hurt" answer as if the user had clicked the map."""
+        self.body_map.set_pain_mode(True)
+        self.body_map.show_pain_lookup(lookup)
+        self._on_pain_lookup(lookup)
+
     def _on_pain_mode(self, on: bool) -> None:
         if self.actions_.pain_mode.isChecked() != on:
             self.actions_.pain_mode.setChecked(on)
@@ -295,7 +305,11 @@ class MainWindow(QMainWindow):
                     counts[placement.view_id] += 1
         current = self.body_map.current_view()
         opened = self.navigator.current()
-        if opened is not None and opened.kind == "point" and self.body_map.marker_screen_pos(opened.id) is not None:
+        if (
+            opened is not None
+            and opened.kind == "point"
+            and self.body_map.marker_screen_pos(opened.id) is not None
+        ):
             return  # the open point is on this view: stay with it
         if counts.get(current, 0) == 0 and counts and max(counts.values()) > 0:
             self.body_map.set_view(max(counts, key=lambda v: counts[v]))
@@ -362,7 +376,9 @@ class MainWindow(QMainWindow):
         self.search.focus_search()
 
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.actions_.with_shortcuts(), default_style_sheet(self._page_style()), self)
+        dialog = ShortcutsDialog(
+            self.actions_.with_shortcuts(), default_style_sheet(self._page_style()), self
+        )
         dialog.exec()
 
     def show_about(self) -> None:

@@ -81,7 +81,9 @@ class ReferralThumbnails:
         scene.set_selected(point.id)
         source = scene.drawing_rect()
         width = round(HEIGHT * source.width() / source.height())
-        image = QImage(round(width * DENSITY), round(HEIGHT * DENSITY), QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(
+            round(width * DENSITY), round(HEIGHT * DENSITY), QImage.Format.Format_ARGB32_Premultiplied
+        )
         image.setDevicePixelRatio(DENSITY)
         image.fill(QColor(self._theme.panel))
         painter = QPainter(image)

@@ -22,14 +22,14 @@ class ResultDelegate(QStyledItemDelegate):
         self._theme = theme
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        small = QFontMetrics(_small(option.font))  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
+        small = QFontMetrics(_small(option.font))
         return QSize(200, metrics.lineSpacing() + small.lineSpacing() + 2 * PAD_Y + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         t = self._theme
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect = QRectF(option.rect)
+        state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if state & QStyle.StateFlag.State_Selected:
@@ -45,9 +45,11 @@ class ResultDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor(t.accent), 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        font: QFont = option.font  # type: ignore[attr-defined]
+        font: QFont = option.font
         metrics = QFontMetrics(font)
-        glyph_centre = QPointF(rect.left() + PAD_X + GLYPH_W / 2 - 4, rect.top() + PAD_Y + metrics.ascent() * 0.62)
+        glyph_centre = QPointF(
+            rect.left() + PAD_X + GLYPH_W / 2 - 4, rect.top() + PAD_Y + metrics.ascent() * 0.62
+        )
         _draw_glyph(painter, str(index.data(GLYPH_ROLE) or ""), glyph_centre, t)
         right = rect.right() - PAD_X
         badge = index.data(BADGE_ROLE)
@@ -65,14 +67,18 @@ class ResultDelegate(QStyledItemDelegate):
         title_metrics = QFontMetrics(title_font)
         painter.setFont(title_font)
         painter.setPen(QColor(t.text))
-        title = title_metrics.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, int(right - left))
+        title = title_metrics.elidedText(
+            str(index.data() or ""), Qt.TextElideMode.ElideRight, int(right - left)
+        )
         painter.drawText(QPointF(left, rect.top() + PAD_Y + title_metrics.ascent()), title)
         small = _small(font)
         small_metrics = QFontMetrics(small)
         painter.setFont(small)
         painter.setPen(QColor(t.muted))
         subtitle = small_metrics.elidedText(
-            str(index.data(SUBTITLE_ROLE) or ""), Qt.TextElideMode.ElideRight, int(rect.right() - PAD_X - left)
+            str(index.data(SUBTITLE_ROLE) or ""),
+            Qt.TextElideMode.ElideRight,
+            int(rect.right() - PAD_X - left),
         )
         baseline = rect.top() + PAD_Y + title_metrics.lineSpacing() + small_metrics.ascent() + 1
         painter.drawText(QPointF(left, baseline), subtitle)

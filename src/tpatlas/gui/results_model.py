@@ -49,9 +49,7 @@ def rows_for(atlas: Atlas) -> list[ResultRow]:
             detail.append(p.muscle)
         rows.append(ResultRow(EntryRef("point", p.id), p.label, " · ".join(detail), p.kind))
     for t in atlas.techniques.values():
-        rows.append(
-            ResultRow(EntryRef("technique", t.id), t.name, f"Technique · {t.category}", "technique")
-        )
+        rows.append(ResultRow(EntryRef("technique", t.id), t.name, f"Technique · {t.category}", "technique"))
     for c in atlas.conditions.values():
         rows.append(ResultRow(EntryRef("condition", c.id), c.name, "Condition", "condition"))
     return rows

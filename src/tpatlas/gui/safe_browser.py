@@ -36,10 +36,11 @@ class SafeTextBrowser(QTextBrowser):
     def set_image_provider(self, provider: ImageProvider) -> None:
         self._images = provider
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == IMAGE_SCHEME:
-            return self._images(name.toString())
-        self.refused.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = QUrl(name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and url.scheme() == IMAGE_SCHEME:
+            return self._images(url.toString())
+        self.refused.append(url.toString())
         return None
 
     def _on_anchor(self, url: QUrl) -> None:

@@ -208,10 +208,10 @@ class SearchPanel(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.search_box:
                 return self._search_key(event)
-            if watched is self.results and event.key() == Qt.Key.Key_Up:
-                if self.results.currentIndex().row() <= 0:
-                    self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
-                    return True
+            at_top = self.results.currentIndex().row() <= 0
+            if watched is self.results and event.key() == Qt.Key.Key_Up and at_top:
+                self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
         return super().eventFilter(watched, event)
 
     def _search_key(self, event: QKeyEvent) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tpatlas.core.model import Atlas, Condition, View
 from tpatlas.gui.entry_ref import EntryRef
@@ -16,7 +16,7 @@ class Shown:
     """Everything the status line describes."""
 
     query: str = ""
-    filters: FilterState = FilterState()
+    filters: FilterState = field(default_factory=FilterState)
     listed: tuple[EntryRef, ...] = ()
     pain_mode: bool = False
     pain: PainLookup | None = None

@@ -45,7 +45,9 @@ QPushButton {{
 }}
 QPushButton:hover {{ border-color: {t.accent}; }}
 QPushButton:focus {{ border: 1px solid {t.accent}; }}
-QPushButton:checked {{ background-color: {_alpha(t.accent, 0.16)}; border-color: {t.accent}; color: {t.text}; }}
+QPushButton:checked {{
+    background-color: {_alpha(t.accent, 0.16)}; border-color: {t.accent}; color: {t.text};
+}}
 QPushButton:disabled {{ color: {t.muted}; border-color: {_alpha(t.border, 0.6)}; }}
 QPushButton#preset {{ padding: 3px 8px; }}
 QToolBar {{
@@ -56,7 +58,9 @@ QToolBar::separator {{ background-color: {t.border}; width: 1px; margin: 4px 6px
 QToolButton {{ color: {t.text}; border: 1px solid transparent; border-radius: 5px; padding: 4px 8px; }}
 QToolButton:hover {{ background-color: {_alpha(t.border, 0.45)}; }}
 QToolButton:focus {{ border: 1px solid {t.accent}; }}
-QToolButton:checked {{ background-color: {_alpha(t.accent, 0.18)}; border: 1px solid {_alpha(t.accent, 0.6)}; }}
+QToolButton:checked {{
+    background-color: {_alpha(t.accent, 0.18)}; border: 1px solid {_alpha(t.accent, 0.6)};
+}}
 QToolButton:disabled {{ color: {_alpha(t.muted, 0.55)}; }}
 QListView {{ background-color: {t.panel}; border: none; outline: none; }}
 QTextBrowser {{ background-color: {t.panel}; border: none; }}
@@ -74,10 +78,14 @@ QMenu::item {{ padding: 5px 28px 5px 22px; border-radius: 4px; }}
 QMenu::item:selected {{ background-color: {_alpha(t.accent, 0.18)}; }}
 QMenu::separator {{ height: 1px; background-color: {t.border}; margin: 4px 8px; }}
 QScrollBar:vertical {{ background: transparent; width: 10px; margin: 0px; }}
-QScrollBar::handle:vertical {{ background-color: {_alpha(t.muted, 0.35)}; border-radius: 4px; min-height: 30px; margin: 2px; }}
+QScrollBar::handle:vertical {{
+    background-color: {_alpha(t.muted, 0.35)}; border-radius: 4px; min-height: 30px; margin: 2px;
+}}
 QScrollBar::handle:vertical:hover {{ background-color: {_alpha(t.muted, 0.6)}; }}
 QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 0px; }}
-QScrollBar::handle:horizontal {{ background-color: {_alpha(t.muted, 0.35)}; border-radius: 4px; min-width: 30px; margin: 2px; }}
+QScrollBar::handle:horizontal {{
+    background-color: {_alpha(t.muted, 0.35)}; border-radius: 4px; min-width: 30px; margin: 2px;
+}}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QToolTip {{ background-color: {t.panel}; color: {t.text}; border: 1px solid {t.border}; padding: 4px; }}

@@ -1,8 +1,10 @@
 """The body-map drawings, rendered in the theme's colours.
 
 The SVG files carry placeholder colours only; here they are swapped for the
-theme's tokens before QtSvg parses them. Renderers are cached per drawing and
-theme, so switching views or themes back and forth parses each file once.
+theme's tokens before QtSvg parses them. :class:`RendererCache` keeps one
+renderer per drawing and theme for the life of its owner (a scene), so
+switching views or themes back and forth parses each file once, and no Qt
+object outlives the application in a module-level cache.
 """
 
 from __future__ import annotations
@@ -28,12 +30,21 @@ def _svg_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=64)
-def _renderer(path: Path, theme: Theme) -> QSvgRenderer:
-    renderer = QSvgRenderer(QByteArray(themed_svg(_svg_text(path), theme).encode("utf-8")))
-    return renderer
-
-
 def renderer_for(drawing: str, theme: Theme, folder: Path | None = None) -> QSvgRenderer:
-    """A QSvgRenderer of ``drawing`` (a file name under the drawings folder) in ``theme``."""
-    return _renderer((folder or resources.drawings_dir()) / drawing, theme)
+    """A new QSvgRenderer of ``drawing`` (a file name under the drawings folder) in ``theme``."""
+    path = (folder or resources.drawings_dir()) / drawing
+    return QSvgRenderer(QByteArray(themed_svg(_svg_text(path), theme).encode("utf-8")))
+
+
+class RendererCache:
+    """Renderers by drawing and theme, owned by whoever paints them."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder
+        self._renderers: dict[tuple[str, str], QSvgRenderer] = {}
+
+    def get(self, drawing: str, theme: Theme) -> QSvgRenderer:
+        key = (drawing, theme.name)
+        if key not in self._renderers:
+            self._renderers[key] = renderer_for(drawing, theme, self._folder)
+        return self._renderers[key]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from tpatlas.core.model import Atlas, Point, View
-from tpatlas.gui.bodymap.drawing import renderer_for
+from tpatlas.gui.bodymap.drawing import RendererCache
 from tpatlas.gui.bodymap.items import (
     LARGE_MARKER_RADIUS,
     MARKER_RADIUS,
@@ -29,7 +29,7 @@ class BodyMapScene(QGraphicsScene):
         super().__init__()
         self._atlas = atlas
         self._theme = theme
-        self._drawings = drawings
+        self._renderers = RendererCache(drawings)
         self._view: View | None = None
         self._drawing: DrawingItem | None = None
         self.markers: dict[str, MarkerItem] = {}
@@ -63,7 +63,7 @@ class BodyMapScene(QGraphicsScene):
         self._zones = []
         self._view = view
         self._drawing = DrawingItem(
-            renderer_for(view.drawing, self._theme, self._drawings), self.drawing_width, VIEW_HEIGHT
+            self._renderers.get(view.drawing, self._theme), self.drawing_width, VIEW_HEIGHT
         )
         self.addItem(self._drawing)
         for point, placement in self._atlas.points_on_view(view.id):
@@ -78,7 +78,7 @@ class BodyMapScene(QGraphicsScene):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         if self._view and self._drawing:
-            self._drawing.set_renderer(renderer_for(self._view.drawing, theme, self._drawings))
+            self._drawing.set_renderer(self._renderers.get(self._view.drawing, theme))
         for marker in self.markers.values():
             marker.set_theme(theme)
         for zone in self._zones:
