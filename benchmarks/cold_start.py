@@ -4,7 +4,9 @@ Both are started the same way (this interpreter, the offscreen platform, the
 same child script and event filter), alternately, ``runs`` times each after
 one unmeasured warm-up apiece. Time is CLOCK_MONOTONIC, which the parent and
 the child share: from just before the parent starts the child to the child's
-first paint. Peak memory is the child's ``ru_maxrss``, read when it is reaped.
+first paint. Peak memory is the child's own peak resident set (VmHWM) at that
+moment: ``ru_maxrss`` would also count the pages of this (large) parent that
+the child held between fork and exec.
 """
 
 from __future__ import annotations
@@ -45,18 +47,18 @@ def _run_child(args: list[str]) -> Start:
         try:
             assert child.stdout is not None
             output = child.stdout.read().decode()
-            _pid, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
+            child.wait()
         finally:
             watchdog.cancel()
             if child.stdout is not None:
                 child.stdout.close()
         errors.seek(0)
         stderr = errors.read().decode(errors="replace")
-    painted = [line.split()[1] for line in output.splitlines() if line.startswith("first-paint ")]
+    painted = [line.split()[1:] for line in output.splitlines() if line.startswith("first-paint ")]
     if not painted:
         raise RuntimeError(f"{' '.join(args)}: no first paint (exit {child.returncode})\n{stderr[-2000:]}")
-    return Start(float(painted[0]) - started, usage.ru_maxrss)
+    painted_at, peak_kib = painted[0]
+    return Start(float(painted_at) - started, int(peak_kib))
 
 
 def _app_arguments(workspace: Path, use_window: bool, shipped_atlas: Path) -> list[str]:

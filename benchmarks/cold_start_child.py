@@ -4,7 +4,7 @@
     python cold_start_child.py map ATLAS.sqlite
     python cold_start_child.py app DATA_DIR
 
-It prints ``first-paint <CLOCK_MONOTONIC seconds>`` once the window has been
+It prints ``first-paint <CLOCK_MONOTONIC seconds> <peak KiB>`` once the window has been
 painted (for ``map`` and ``app``: once the body map's viewport has been painted
 with its markers, which are then clickable), and quits. Every mode installs
 the same event filter the same way, so the bare window pays the same
@@ -13,6 +13,7 @@ measuring cost as the atlas.
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 
@@ -42,8 +43,19 @@ class _FirstPaint(QObject):
         return False
 
 
+def _peak_kib() -> int:
+    """This process's peak resident memory (VmHWM). Unlike ``ru_maxrss`` it does not
+    count the parent's pages that the child held between fork and exec."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux: the nearest figure
+
+
 def _report() -> None:
-    print(f"first-paint {time.clock_gettime(time.CLOCK_MONOTONIC):.6f}", flush=True)
+    now = time.clock_gettime(time.CLOCK_MONOTONIC)
+    print(f"first-paint {now:.6f} {_peak_kib()}", flush=True)
     app = QtWidgets.QApplication.instance()
     if app is not None:
         app.quit()

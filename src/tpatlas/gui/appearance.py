@@ -7,7 +7,7 @@ paint for themselves listen to :attr:`Appearance.appearance_did_change`.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from tpatlas.gui.style_sheet import style_sheet
@@ -20,14 +20,21 @@ LARGE_SCALE = 1.4
 class Appearance(QObject):
     appearance_did_change = Signal(object)  # the Theme now in use
 
-    def __init__(self, app: QApplication, choice: ThemeChoice = "system", large: bool = False) -> None:
-        super().__init__(app)
+    def __init__(
+        self,
+        app: QApplication,
+        choice: ThemeChoice = "system",
+        large: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self._app = app
         self._choice: ThemeChoice = choice
         self._large = large
         system_pt = app.font().pointSizeF()
         self._normal_pt = max(system_pt if system_pt > 0 else MIN_BASE_PT, MIN_BASE_PT)
         self._theme = resolve(choice)
+        self._hanzi: bool | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._apply()
 
@@ -38,6 +45,13 @@ class Appearance(QObject):
     @property
     def choice(self) -> ThemeChoice:
         return self._choice
+
+    @property
+    def can_show_hanzi(self) -> bool:
+        """Whether an installed font draws Chinese characters (else they would show as boxes)."""
+        if self._hanzi is None:
+            self._hanzi = bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+        return self._hanzi
 
     @property
     def large(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -35,3 +35,22 @@ def create_application() -> QApplication:
     app.setDesktopFileName("tpatlas")
     app.setStyle("Fusion")
     return app
+
+
+#: What the offscreen platform says about every window it cannot resize natively: not a fault.
+OFFSCREEN_NOISE = "This plugin does not support"
+
+
+def _quiet_handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if not message.startswith(OFFSCREEN_NOISE):
+        print(message, file=sys.stderr)
+
+
+def quiet_offscreen_noise() -> object:
+    """Keep the offscreen platform's harmless notices out of the screenshot command's output;
+    returns the handler it replaced, for :func:`restore_message_handler`."""
+    return qInstallMessageHandler(_quiet_handler)
+
+
+def restore_message_handler(previous: object) -> None:
+    qInstallMessageHandler(previous)  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ VARY_NOTE = "Referral patterns vary between people: a map to test by palpation, 
 
 def _title(title: str, subtitle: list[str]) -> str:
     sub = " · ".join(esc(s) for s in subtitle if s)
-    return f"<h1>{esc(title)}</h1>" + (f'<p class="sub">{sub}</p>' if sub else "")
+    return f'<p class="title">{esc(title)}</p>' + (f'<p class="sub">{sub}</p>' if sub else "")
 
 
 def _area_names(atlas: Atlas, area_ids: tuple[str, ...]) -> str:
@@ -50,15 +50,15 @@ def point_page(point: Point, atlas: Atlas, style: PageStyle, referral_image: Pic
     """The page of one point. ``referral_image`` is a small map of its referral zone."""
     subtitle = [
         point.english_name or "",
-        point.hanzi or "",
+        (point.hanzi or "") if style.hanzi else "",
         KIND_LABELS.get(point.kind, point.kind),
         point.region.capitalize(),
         (point.muscle or "") + (f", {point.division}" if point.muscle and point.division else ""),
     ]
     codes = ", ".join(f"{a.code} ({a.standard})" for a in point.alternative_codes)
     parts = [
-        safety_box(point.cautions, point.contraindications, atlas, style),
         _title(point.label, subtitle),
+        safety_box(point.cautions, point.contraindications, atlas, style),
         paragraph(f"Also coded {codes}", "muted") if codes else "",
         paragraph("Also known as " + ", ".join(point.aliases), "muted small") if point.aliases else "",
         f'<p><a href="{map_link(point.id)}">Show on the map</a></p>' if point.placements else "",
@@ -134,8 +134,8 @@ def technique_page(technique: Technique, atlas: Atlas, style: PageStyle) -> str:
     if technique.dosage.hold_seconds:
         dosage += f"<p>Hold timer: &nbsp;{hold_chips(technique.dosage.hold_seconds, style)}</p>"
     parts = [
-        safety_box(technique.cautions, technique.contraindications, atlas, style),
         _title(technique.name, [technique.category.capitalize() + " technique"]),
+        safety_box(technique.cautions, technique.contraindications, atlas, style),
         paragraph("Also known as " + ", ".join(technique.aliases), "muted small")
         if technique.aliases
         else "",
@@ -176,8 +176,8 @@ def condition_page(condition: Condition, atlas: Atlas, style: PageStyle) -> str:
     if subtypes:
         family.append("Forms: " + ", ".join(link(EntryRef("condition", c.id), c.name) for c in subtypes))
     parts = [
-        red_flags_box(condition.red_flags, style),
         _title(condition.name, subtitle),
+        red_flags_box(condition.red_flags, style),
         "".join(f"<p>{f}</p>" for f in family),
         paragraph("Also known as " + ", ".join(condition.aliases), "muted small")
         if condition.aliases

@@ -35,7 +35,7 @@ def welcome_page(style: PageStyle) -> str:
         for key, text in steps
     )
     return (
-        "<h1>Find a point</h1>"
+        '<p class="title">Find a point</p>'
         f'<p class="sub">Trigger points and acupressure points, their techniques and cautions.</p>'
         f'<table cellspacing="0" cellpadding="0" style="margin-top: 10px;">{rows}</table>'
         f'<p style="margin-top: 18px; color:{t.muted};">{esc(DISCLAIMER)}</p>'
@@ -87,7 +87,7 @@ class DetailPanel(QWidget):
         note_layout.addWidget(self.notes)
         self.splitter.addWidget(note_box)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([600, 150])
+        self.splitter.setSizes([640, 120])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from tpatlas.gui.detail_panel import DISCLAIMER
-from tpatlas.gui.html_parts import esc
+from tpatlas.gui.html_parts import esc, section
 from tpatlas.gui.safe_browser import SafeTextBrowser
 
 #: Keys that belong to a widget rather than to a menu action.
@@ -44,12 +44,12 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
         )
         return f'<table cellspacing="0" cellpadding="0">{body}</table>'
 
-    parts = ["<h1>Keyboard shortcuts</h1>", "<h2>Window</h2>", table(action_rows(actions))]
+    parts = ['<p class="title">Keyboard shortcuts</p>', section("Window", table(action_rows(actions)))]
     groups: dict[str, list[tuple[str, str]]] = {}
     for group, keys, text in WIDGET_KEYS:
         groups.setdefault(group, []).append((keys, text))
     for group, rows in groups.items():
-        parts += [f"<h2>{esc(group)}</h2>", table(rows)]
+        parts.append(section(group, table(rows)))
     parts.append(f'<p class="muted" style="margin-top: 16px;">{esc(DISCLAIMER)}</p>')
     return "".join(parts)
 

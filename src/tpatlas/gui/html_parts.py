@@ -27,6 +27,7 @@ class PageStyle:
 
     theme: Theme
     base_pt: float = 10.5
+    hanzi: bool = True  # False when no installed font can draw Chinese characters
 
     def pt(self, scale: float) -> str:
         return f"{self.base_pt * scale:.1f}pt"
@@ -42,9 +43,9 @@ def default_style_sheet(style: PageStyle) -> str:
     return (
         f"body {{ color: {t.text}; font-size: {style.pt(1)}; }}"
         f"a {{ color: {t.accent}; text-decoration: none; }}"
-        f"h1 {{ font-size: {style.pt(1.75)}; font-weight: 600; margin-top: 4px; margin-bottom: 2px; }}"
-        f"h2 {{ font-size: {style.pt(0.86)}; font-weight: 700; color: {t.muted};"
-        " text-transform: uppercase; margin-top: 18px; margin-bottom: 4px; }"
+        f".title {{ font-size: {style.pt(1.6)}; font-weight: 700; margin-top: 2px; margin-bottom: 2px; }}"
+        f".heading {{ font-size: {style.pt(0.82)}; font-weight: 700; color: {t.muted};"
+        " margin-top: 20px; margin-bottom: 5px; }"
         "p { margin-top: 0px; margin-bottom: 6px; line-height: 135%; }"
         "li { margin-bottom: 4px; line-height: 130%; }"
         f".sub {{ color: {t.muted}; font-size: {style.pt(1.0)}; margin-bottom: 6px; }}"
@@ -58,7 +59,7 @@ def link(ref: EntryRef, text: str) -> str:
 
 
 def section(title: str, body: str) -> str:
-    return f"<h2>{esc(title)}</h2>{body}" if body else ""
+    return f'<p class="heading">{esc(title.upper())}</p>{body}' if body else ""
 
 
 def paragraph(text: str | None, css_class: str = "") -> str:
@@ -82,7 +83,7 @@ def hold_chips(seconds: Iterable[int], style: PageStyle) -> str:
     t = style.theme
     chips = [
         f'<a href="{timer_link(s)}" style="background-color:{t.accent}; color:{t.panel};'
-        f' font-weight:600;">&nbsp;▶ {_duration(s)}&nbsp;</a>'
+        f' font-weight:600;">&nbsp;▶&nbsp;{_duration(s).replace(" ", "&nbsp;")}&nbsp;</a>'
         for s in seconds
     ]
     return "&nbsp; ".join(chips)

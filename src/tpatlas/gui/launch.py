@@ -92,7 +92,7 @@ def _run(paths: DataPaths, source: ContentSource) -> int:
             return 0
         library = Library(store, user.store, source.drawings)
         settings = WindowSettings(paths.settings)
-        appearance = Appearance(app, settings.theme_choice(), settings.large_type())
+        appearance = Appearance(app, settings.theme_choice(), settings.large_type(), parent=app)
         window = MainWindow(library, appearance, settings, notice=user.notice)
         instance.activation_requested.connect(window.bring_to_front)
         window.restore()

@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
     # -- appearance and session modes --------------------------------------------------------------
 
     def _page_style(self) -> PageStyle:
-        return PageStyle(self.appearance.theme, self.appearance.base_pt)
+        return PageStyle(self.appearance.theme, self.appearance.base_pt, self.appearance.can_show_hanzi)
 
     def set_theme_choice(self, choice: ThemeChoice) -> None:
         self.appearance.set_choice(choice)

@@ -43,12 +43,13 @@ def _render(args: argparse.Namespace, store: AtlasStore, scratch: Path, size: tu
     from PySide6.QtWidgets import QApplication, QWidget
 
     from tpatlas.gui.appearance import Appearance
-    from tpatlas.gui.application import create_application
+    from tpatlas.gui.application import create_application, quiet_offscreen_noise, restore_message_handler
     from tpatlas.gui.bodymap.widget import BodyMapWidget
     from tpatlas.gui.entry_ref import EntryRef
     from tpatlas.gui.main_window import MainWindow
     from tpatlas.storage.user_store import UserStore
 
+    previous_handler = quiet_offscreen_noise()
     app = create_application()
     library = Library(store, UserStore(scratch / "user.sqlite", scratch / "backups"))
     try:
@@ -97,6 +98,7 @@ def _render(args: argparse.Namespace, store: AtlasStore, scratch: Path, size: tu
         return 0
     finally:
         library.close()
+        restore_message_handler(previous_handler)
 
 
 def _view_showing(library: Library, area_id: str) -> str | None:

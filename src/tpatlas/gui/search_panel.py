@@ -49,7 +49,8 @@ class SearchPanel(QWidget):
         self._library = library
         atlas = library.atlas
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText("Search points, muscles, symptoms, notes…  (Ctrl+K)")
+        self.search_box.setObjectName("search")
+        self.search_box.setPlaceholderText("Search points, symptoms, notes…  (Ctrl+K)")
         self.search_box.setAccessibleName("Search")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._update)

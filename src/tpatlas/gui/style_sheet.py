@@ -30,15 +30,6 @@ QLineEdit, QPlainTextEdit {{
 QLineEdit#search {{ font-size: {search}; padding: 7px 10px; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {t.accent}; }}
 QPlainTextEdit:read-only {{ color: {t.muted}; }}
-QComboBox {{
-    background-color: {t.panel}; color: {t.text};
-    border: 1px solid {t.border}; border-radius: 5px; padding: 4px 8px; min-height: 1.4em;
-}}
-QComboBox:hover, QComboBox:focus {{ border: 1px solid {t.accent}; }}
-QComboBox QAbstractItemView {{
-    background-color: {t.panel}; color: {t.text}; border: 1px solid {t.border};
-    selection-background-color: {_alpha(t.accent, 0.22)}; selection-color: {t.text};
-}}
 QPushButton {{
     background-color: {t.panel}; color: {t.text};
     border: 1px solid {t.border}; border-radius: 5px; padding: 4px 12px; min-height: 1.3em;

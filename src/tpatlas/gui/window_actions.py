@@ -107,8 +107,6 @@ def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
     toolbar.addAction(actions.back)
     toolbar.addAction(actions.forward)
     toolbar.addSeparator()
-    toolbar.addAction(actions.pain_mode)
-    toolbar.addSeparator()
     toolbar.addAction(actions.large_type)
     toolbar.addAction(actions.full_screen)
     spacer = QWidget(toolbar)

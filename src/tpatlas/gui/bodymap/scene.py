@@ -21,6 +21,7 @@ from tpatlas.gui.bodymap.items import (
 from tpatlas.gui.theme import Theme
 
 VIEW_HEIGHT = 1000.0
+Polygon = tuple[tuple[float, float], ...]
 MARGIN = 24.0
 
 
@@ -120,11 +121,33 @@ class BodyMapScene(QGraphicsScene):
             self.removeItem(zone)
         self._zones = []
 
-    def _add_zone(self, area_ids: Iterable[str], style: str) -> bool:
+    def _figure_right_x(self) -> float:
+        """Where the figure's right side is, as a fraction: points are placed on it, so
+        their mean shows it (the viewer's left on front views, right on back views)."""
+        xs = [m.x() / self.drawing_width for m in self.markers.values()]
+        return 0.25 if not xs or sum(xs) / len(xs) < 0.5 else 0.75
+
+    def _shapes_on_side(self, area_ids: Iterable[str], side_x: float | None) -> list[Polygon]:
+        """The shapes of the areas; of an area drawn twice (left and right), the copy
+        on the side of ``side_x``, as referral is drawn on the side of the point."""
+        assert self._view is not None
+        by_area: dict[str, list[Polygon]] = {}
+        wanted = set(area_ids)
+        for shape in self._view.shapes:
+            if shape.area_id in wanted:
+                by_area.setdefault(shape.area_id, []).append(shape.polygon)
+        chosen: list[Polygon] = []
+        for polygons in by_area.values():
+            if side_x is None or len(polygons) < 2:
+                chosen.extend(polygons)
+                continue
+            chosen.append(min(polygons, key=lambda poly: abs(_centre_x(poly) - side_x)))
+        return chosen
+
+    def _add_zone(self, area_ids: Iterable[str], style: str, side_x: float | None = None) -> bool:
         if self._view is None:
             return False
-        wanted = set(area_ids)
-        polygons = [s.polygon for s in self._view.shapes if s.area_id in wanted]
+        polygons = self._shapes_on_side(area_ids, side_x)
         if not polygons:
             return False
         zone = ZoneItem(polygons_path(polygons, self.drawing_width, VIEW_HEIGHT), style, self._theme)
@@ -137,8 +160,10 @@ class BodyMapScene(QGraphicsScene):
         self.clear_zones()
         if point is None or point.referral is None:
             return False
-        spill = self._add_zone(point.referral.spillover, "spillover")
-        primary = self._add_zone(point.referral.primary, "primary")
+        marker = self.markers.get(point.id)
+        side_x = marker.x() / self.drawing_width if marker else self._figure_right_x()
+        spill = self._add_zone(point.referral.spillover, "spillover", side_x)
+        primary = self._add_zone(point.referral.primary, "primary", side_x)
         return primary or spill
 
     def show_pain_areas(self, area_ids: Iterable[str]) -> None:
@@ -147,3 +172,7 @@ class BodyMapScene(QGraphicsScene):
 
     def zone_styles(self) -> list[str]:
         return [z.style for z in self._zones]
+
+
+def _centre_x(polygon: Polygon) -> float:
+    return sum(x for x, _ in polygon) / len(polygon)
