@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QToolTip
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -152,3 +152,15 @@ def test_theme_switch_repaints_without_rebuilding(qtbot: QtBot, synthetic_librar
     image = widget.grab().toImage()
     centre = image.pixelColor(image.width() // 2, image.height() // 2)
     assert centre.lightness() < 100, "the dark theme paints the drawing dark"
+
+
+def test_referral_is_drawn_on_the_side_of_the_point(qtbot: QtBot, shipped_library: Library) -> None:
+    widget = make_map(qtbot, shipped_library)
+    widget.set_view("head-front")
+    widget.select_point("temporalis-tp1")
+    scene = widget.scene()
+    marker = scene.markers["temporalis-tp1"].pos()
+    mirrored = QPointF(scene.drawing_width - marker.x(), marker.y())
+    zones = [item for item in scene.items() if item.__class__.__name__ == "ZoneItem"]
+    assert any(zone.contains(marker) for zone in zones), "the temple under the point is filled"
+    assert not any(zone.contains(mirrored) for zone in zones), "the other temple stays clear"
