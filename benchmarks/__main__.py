@@ -34,7 +34,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--map-points", type=int, default=2000, help="markers on the map for the frame timings (default 2000)"
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"the JSON record (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"the JSON record (default {DEFAULT_OUT})"
+    )
     parser.add_argument("--strict", action="store_true", help="exit with status 1 if a budget line fails")
     return parser.parse_args(argv)
 
@@ -43,7 +45,9 @@ def _log(message: str) -> None:
     print(f"… {message}", file=sys.stderr, flush=True)
 
 
-def run(args: argparse.Namespace, workspace: Workspace) -> tuple[dict[str, Figure], dict[int, dict[str, Figure]]]:
+def run(
+    args: argparse.Namespace, workspace: Workspace
+) -> tuple[dict[str, Figure], dict[int, dict[str, Figure]]]:
     # imported here: each needs the Qt application set up by main() first
     from benchmarks import build, lookup, map_render, search, selection, window
     from benchmarks.cold_start import measure_cold_start
@@ -65,7 +69,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> tuple[dict[str, Figur
         library = workspace.synthetic_library(size)
         database = workspace.synthetic_database(size)
         label = f"{size:,} points"
-        found["search"] = figures[f"search_{size}"] = search.measure_typing(library, database, label, args.repeat)
+        found["search"] = figures[f"search_{size}"] = search.measure_typing(
+            library, database, label, args.repeat
+        )
         found["lookup"] = figures[f"lookup_{size}"] = lookup.measure_pain_lookup(
             library, "grid", label, 40 * args.repeat
         )
@@ -82,7 +88,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> tuple[dict[str, Figur
     figures["map_click"] = selection.measure_map_click(crowded, label, 10 * args.repeat)
     if window.available():
         _log("main window: click to detail, typing")
-        figures["click_to_detail"] = window.measure_click_to_detail(shipped, "shipped atlas", 10 * args.repeat)
+        figures["click_to_detail"] = window.measure_click_to_detail(
+            shipped, "shipped atlas", 10 * args.repeat
+        )
         large = max(sizes)
         figures["window_typing"] = window.measure_typing(
             workspace.synthetic_library(large), f"{large:,} points", args.repeat
@@ -97,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     qt_env.application()
     if qt_env.drops_none_references():
         print(
-            "tpatlas benchmarks: this PySide6 drops a reference to None on every void call "
-            "(PySide6 6.12.0 on Python 3.11) and would crash mid-run; install the version pyproject.toml pins.",
+            "tpatlas benchmarks: this PySide6 drops a reference to None on every void call (PySide6 "
+            "6.12.0 on Python 3.11) and would crash mid-run; install the version pyproject.toml pins.",
             file=sys.stderr,
         )
         return 2

@@ -37,6 +37,8 @@ class Start:
 
 def _run_child(args: list[str]) -> Start:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # an installed program has its compiled modules; let the warm-up runs write them
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as errors:
         started = time.clock_gettime(time.CLOCK_MONOTONIC)
         child = subprocess.Popen(

@@ -16,31 +16,40 @@ from __future__ import annotations
 import resource
 import sys
 import time
-
-from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject, QTimer
+from typing import Any
 
 WINDOW_SIZE = (1400, 900)
 
 
-def _is_target(watched: QObject, mode: str) -> bool:
-    if mode == "bare":
-        return isinstance(watched, QtWidgets.QLabel)
-    view = watched.parent()
-    return type(view).__name__ == "BodyMapView" and bool(view.scene().markers)
+def _watch_first_paint(mode: str) -> Any:
+    """Replace QApplication by a subclass that installs the first-paint filter at birth,
+    before anyone makes one. Returns the QtWidgets module."""
+    from PySide6 import QtWidgets
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
+    def is_target(watched: QObject) -> bool:
+        if mode == "bare":
+            return isinstance(watched, QtWidgets.QLabel)
+        view = watched.parent()
+        return type(view).__name__ == "BodyMapView" and bool(view.scene().markers)
 
-class _FirstPaint(QObject):
-    def __init__(self, mode: str) -> None:
-        super().__init__()
-        self._mode = mode
-        self._seen = False
+    class FirstPaint(QObject):
+        seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._seen and event.type() == QEvent.Type.Paint and _is_target(watched, self._mode):
-            self._seen = True
-            QTimer.singleShot(0, _report)  # after this paint pass has finished and been flushed
-        return False
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.seen and event.type() == QEvent.Type.Paint and is_target(watched):
+                self.seen = True
+                QTimer.singleShot(0, _report)  # after this paint pass has finished and been flushed
+            return False
+
+    class WatchingApplication(QtWidgets.QApplication):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            self._first_paint = FirstPaint()
+            self.installEventFilter(self._first_paint)
+
+    QtWidgets.QApplication = WatchingApplication
+    return QtWidgets
 
 
 def _peak_kib() -> int:
@@ -54,26 +63,17 @@ def _peak_kib() -> int:
 
 
 def _report() -> None:
+    from PySide6.QtWidgets import QApplication
+
     now = time.clock_gettime(time.CLOCK_MONOTONIC)
     print(f"first-paint {now:.6f} {_peak_kib()}", flush=True)
-    app = QtWidgets.QApplication.instance()
+    app = QApplication.instance()
     if app is not None:
         app.quit()
 
 
-def _watching_application(mode: str) -> type[QtWidgets.QApplication]:
-    class WatchingApplication(QtWidgets.QApplication):
-        """The program's own QApplication, with the first-paint filter installed at birth."""
-
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)
-            self._first_paint = _FirstPaint(mode)
-            self.installEventFilter(self._first_paint)
-
-    return WatchingApplication
-
-
 def run_bare() -> int:
+    QtWidgets = _watch_first_paint("bare")  # noqa: N806  # the module, as everyone names it
     app = QtWidgets.QApplication(sys.argv[:1])
     window = QtWidgets.QMainWindow()
     window.setCentralWidget(QtWidgets.QLabel("tpatlas"))
@@ -90,6 +90,7 @@ def run_map(atlas: str) -> int:
     from tpatlas.library import Library
     from tpatlas.storage.atlas_store import AtlasStore
 
+    QtWidgets = _watch_first_paint("map")  # noqa: N806  # the module, as everyone names it
     app = QtWidgets.QApplication(sys.argv[:1])
     library = Library(AtlasStore(Path(atlas)), None)
     window = QtWidgets.QMainWindow()
@@ -100,14 +101,15 @@ def run_map(atlas: str) -> int:
 
 
 def run_app(data_dir: str) -> int:
+    # the program's own imports first, in its own order (it imports Qt late), then the watch
     from tpatlas.cli import main
 
+    _watch_first_paint("app")
     return main(["--data-dir", data_dir])
 
 
 def main() -> int:
     mode = sys.argv[1]
-    QtWidgets.QApplication = _watching_application(mode)  # type: ignore[misc]  # before anyone makes one
     if mode == "bare":
         return run_bare()
     if mode == "map":

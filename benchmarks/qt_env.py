@@ -7,9 +7,9 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: E402
-from PySide6.QtGui import QColor  # noqa: E402  # after the platform is chosen
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor  # after the platform is chosen
+from PySide6.QtWidgets import QApplication
 
 # the offscreen platform cannot resize native windows; not a fault of ours (as in pyproject.toml)
 _IGNORED = ("This plugin does not support",)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tpatlas import resources
-from tpatlas.content.validate import load_atlas
-from tpatlas.storage.atlas_build import content_fingerprint, write_atlas
+from tpatlas.storage.atlas_format import content_fingerprint
 from tpatlas.storage.atlas_store import AtlasStore, AtlasUnavailable
 
 log = logging.getLogger(__name__)
@@ -37,8 +36,16 @@ class ContentSource:
 def build_database(source: ContentSource, out: Path) -> None:
     """Validate the content and write the atlas to ``out``; raises ContentError."""
     fingerprint = source.fingerprint()
-    atlas = load_atlas(source.content, source.drawings)
-    write_atlas(atlas, out, fingerprint)
+    _write(source, out, fingerprint)
+
+
+def _write(source: ContentSource, out: Path, fingerprint: str) -> None:
+    # validating (pydantic, YAML) and writing (SQLAlchemy) are imported only when the
+    # content has changed: an unchanged atlas opens without them, and so starts sooner
+    from tpatlas.content.validate import load_atlas
+    from tpatlas.storage.atlas_build import write_atlas
+
+    write_atlas(load_atlas(source.content, source.drawings), out, fingerprint)
 
 
 def open_current_atlas(source: ContentSource, path: Path) -> AtlasStore:
@@ -57,5 +64,5 @@ def open_current_atlas(source: ContentSource, path: Path) -> AtlasStore:
     if store is not None:
         store.close()
     log.info("building the atlas database at %s", path)
-    write_atlas(load_atlas(source.content, source.drawings), path, fingerprint)
+    _write(source, path, fingerprint)
     return AtlasStore(path)

@@ -17,7 +17,6 @@ from typing import Any
 from tpatlas import __version__
 from tpatlas.atlas_files import ContentSource, build_database, open_current_atlas
 from tpatlas.content.errors import ContentError
-from tpatlas.content.validate import load_atlas
 from tpatlas.core import export
 from tpatlas.core.lookup import ReferralIndex
 from tpatlas.core.model import KIND_LABELS, Atlas
@@ -82,6 +81,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tpatlas.content.validate import load_atlas  # pydantic and YAML: not on the window's way
+
     source = _source(args)
     problems: list[str] = []
     try:

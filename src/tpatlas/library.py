@@ -42,6 +42,8 @@ class Library:
         self._notes: dict[tuple[str, str], Note] = (
             {(n.target_kind, n.target_id): n for n in user.notes()} if user else {}
         )
+        # folded once, not on every keystroke
+        self._folded_notes = {key: fold(note.body) for key, note in self._notes.items()}
 
     def close(self) -> None:
         self._store.close()
@@ -69,8 +71,7 @@ class Library:
         hits = self._store.search(query, limit=limit)
         words = fold(query).split()
         if words:
-            for (kind, target_id), note in self._notes.items():
-                body = fold(note.body)
+            for (kind, target_id), body in self._folded_notes.items():
                 if all(w in body for w in words) and self.entry(kind, target_id) is not None:
                     hits.append(SearchHit(_kind(kind), target_id, TIER_NOTE))
         return rank(hits, limit)
@@ -98,8 +99,10 @@ class Library:
         self._user.set_note(kind, target_id, body)
         if body.strip():
             self._notes[(kind, target_id)] = Note(kind, target_id, body, "")
+            self._folded_notes[(kind, target_id)] = fold(body)
         else:
             self._notes.pop((kind, target_id), None)
+            self._folded_notes.pop((kind, target_id), None)
 
     def is_favourite(self, kind: str, target_id: str) -> bool:
         return self._user is not None and self._user.is_favourite(kind, target_id)

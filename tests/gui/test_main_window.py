@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QAccessible, QDesktopServices, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtGui import QAccessible, QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.window_harness import Data, close_window, make_window, shipped_data
+from tests.gui.window_harness import Data, click_link, close_window, make_window, shipped_data
 from tpatlas.gui.entry_ref import EntryRef
+from tpatlas.gui.help_dialog import ShortcutsDialog
 from tpatlas.gui.main_window import MainWindow
 from tpatlas.gui.theme import DARK, LIGHT
 from tpatlas.storage.user_store import UserStore
@@ -34,27 +35,6 @@ def active(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 def highlighted(window: MainWindow) -> set[str]:
     return {pid for pid, marker in window.body_map.scene().markers.items() if marker.highlighted}
-
-
-def click_link(qtbot: QtBot, browser: QTextBrowser, href: str) -> None:
-    """Click the first link to ``href`` in the page, where it is drawn."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position() + 1)
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                rect = browser.cursorRect(cursor)
-                qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-                return
-            fragments += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href} in the page")
 
 
 def test_search_select_open_technique_and_go_back(qtbot: QtBot, data: Data) -> None:
@@ -257,23 +237,24 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, data: Data) -> None:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
+        if widget.focusProxy() is not None:  # e.g. a scroll area's viewport: named by its proxy
+            widget = widget.focusProxy()
         interface = QAccessible.queryAccessibleInterface(widget)
         if interface is None or not interface.text(QAccessible.Text.Name).strip():
-            unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
     assert unnamed == []
 
 
 def test_help_lists_the_shortcuts(qtbot: QtBot, data: Data) -> None:
     window = active(qtbot, make_window(qtbot, data))
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    dialog = window.findChild(QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly)
-    dialogs = [w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("Keyboard shortcuts")]
-    assert dialogs, dialog
-    text = dialogs[0].browser.toPlainText()  # type: ignore[attr-defined]
-    for keys in ("Ctrl+K", "Alt+Left", "Ctrl+T", "Ctrl+Shift+H", "F11", "Ctrl+Shift+L", "F1"):
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    for keys in ("Ctrl+K", "Alt+Left", "Ctrl+T", "Ctrl+Shift+H", "F11", "Ctrl+Shift+L", "F1", "Ctrl+L"):
         assert keys in text
     assert "does not replace clinical judgement" in text
-    dialogs[0].close()
+    dialog.close()
 
 
 def test_web_links_open_only_when_the_user_agrees(

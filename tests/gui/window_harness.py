@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from tpatlas import resources
@@ -112,3 +113,24 @@ def close_window(window: MainWindow) -> None:
     """Close as the user does (notes flushed, settings saved) and free the databases."""
     window.close()
     window.library.close()
+
+
+def click_link(qtbot: QtBot, browser: QTextBrowser, href: str) -> None:
+    """Click the first link to ``href`` in the page, where it is drawn."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + 1)
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                rect = browser.cursorRect(cursor)
+                qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+                return
+            fragments += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} in the page")

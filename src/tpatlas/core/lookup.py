@@ -18,7 +18,11 @@ class ReferralHit:
 
 
 class ReferralIndex:
-    """Area id -> the points referring to it, built once per atlas."""
+    """Area id -> the points referring to it, built once per atlas.
+
+    The ranked answer for each single area is built here too, so a click on
+    one area (the usual case) costs the same with ten points or ten thousand.
+    """
 
     def __init__(self, atlas: Atlas) -> None:
         self._atlas = atlas
@@ -30,6 +34,7 @@ class ReferralIndex:
                 self._by_area.setdefault(area, []).append((point, "primary"))
             for area in point.referral.spillover:
                 self._by_area.setdefault(area, []).append((point, "spillover"))
+        self._ranked = {area: tuple(self._collect([area])) for area in self._by_area}
 
     def resolve_area(self, text: str) -> str | None:
         """An area id from its id or its name, as a user may type either."""
@@ -44,9 +49,15 @@ class ReferralIndex:
     def referrers(self, area_ids: Iterable[str]) -> list[ReferralHit]:
         """Points whose referral reaches any of ``area_ids``: primary before spillover,
         then those reaching more of the areas, then trigger points by name."""
+        areas = list(dict.fromkeys(area_ids))
+        if len(areas) == 1:
+            return list(self._ranked.get(areas[0], ()))
+        return self._collect(areas)
+
+    def _collect(self, areas: list[str]) -> list[ReferralHit]:
         zones: dict[str, Zone] = {}
         reached: dict[str, list[str]] = {}
-        for area in dict.fromkeys(area_ids):
+        for area in areas:
             for point, zone in self._by_area.get(area, ()):
                 if zones.get(point.id) != "primary":
                     zones[point.id] = zone

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tpatlas.core.search_text import code_token, fold, normalise_code, prefix_query
+from tpatlas.core.search_text import code_token, fold, normalise_code, prefix_query, words
 
 TargetKind = Literal["point", "technique", "condition"]
 
@@ -19,11 +19,17 @@ TIER_NAME = 1
 TIER_TEXT = 2
 
 
+#: a last word shorter than this is looked up in codes and names only (see AtlasStore.search)
+SHORT_WORD = 3
+
+
 @dataclass(frozen=True, slots=True)
 class QueryPlan:
     code_key: str | None
     name_key: str | None
     match: str | None
+    names_only: bool = False  # the last word is still short: search codes and names only
+    initial: str | None = None  # a lone letter: list what begins with it
 
     @property
     def empty(self) -> bool:
@@ -43,7 +49,14 @@ def plan_query(query: str) -> QueryPlan:
     stripped = query.strip()
     code = normalise_code(stripped) if stripped else None
     name = fold(stripped) or None
-    return QueryPlan(code_token(code) if code else None, name, prefix_query(stripped))
+    typed = words(stripped)
+    return QueryPlan(
+        code_token(code) if code else None,
+        name,
+        prefix_query(stripped),
+        names_only=bool(typed) and len(typed[-1]) < SHORT_WORD,
+        initial=typed[0] if len(typed) == 1 and len(typed[0]) == 1 else None,
+    )
 
 
 def rank(hits: list[SearchHit], limit: int) -> list[SearchHit]:

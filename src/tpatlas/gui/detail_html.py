@@ -46,6 +46,15 @@ class Picture:
     caption: str = ""
 
 
+def _has_hanzi(text: str) -> bool:
+    return any(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF or ord(c) >= 0x20000 for c in text)
+
+
+def _aliases(aliases: tuple[str, ...], style: PageStyle) -> str:
+    shown = [a for a in aliases if style.hanzi or not _has_hanzi(a)]
+    return paragraph("Also known as " + ", ".join(shown), "muted small") if shown else ""
+
+
 def point_page(point: Point, atlas: Atlas, style: PageStyle, referral_image: Picture | None = None) -> str:
     """The page of one point. ``referral_image`` is a small map of its referral zone."""
     subtitle = [
@@ -60,7 +69,7 @@ def point_page(point: Point, atlas: Atlas, style: PageStyle, referral_image: Pic
         _title(point.label, subtitle),
         safety_box(point.cautions, point.contraindications, atlas, style),
         paragraph(f"Also coded {codes}", "muted") if codes else "",
-        paragraph("Also known as " + ", ".join(point.aliases), "muted small") if point.aliases else "",
+        _aliases(point.aliases, style),
         f'<p><a href="{map_link(point.id)}">Show on the map</a></p>' if point.placements else "",
         section("Location", paragraph(point.location)),
         section("How to palpate", paragraph(point.palpation)),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from tpatlas.gui.hold_timer import FINISHED, IDLE, PAUSED, RUNNING, HoldTimer, format_seconds
 from tpatlas.gui.theme import Theme
@@ -21,7 +21,9 @@ FLASHES = 8
 
 
 class HoldTimerBar(QFrame):
-    def __init__(self, timer: HoldTimer, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, timer: HoldTimer, theme: Theme, parent: QWidget | None = None, flash_ms: int = FLASH_MS
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("holdTimerBar")
         self.timer = timer
@@ -29,7 +31,7 @@ class HoldTimerBar(QFrame):
         self._large = False
         self._flash_step = 0
         self._flasher = QTimer(self)
-        self._flasher.setInterval(FLASH_MS)
+        self._flasher.setInterval(flash_ms)
         self._flasher.timeout.connect(self._flash)
         self.title = QLabel("Hold timer", self)
         self.title.setObjectName("panelCaption")
@@ -93,6 +95,9 @@ class HoldTimerBar(QFrame):
 
     def presets(self) -> list[int]:
         return [self._group.id(b) for b in self._group.buttons()]
+
+    def preset_buttons(self) -> list[QAbstractButton]:
+        return self._group.buttons()
 
     def choose(self, seconds: int, start: bool) -> None:
         """Set the hold; start it at once when asked (e.g. from a technique's page)."""

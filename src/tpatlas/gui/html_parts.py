@@ -145,7 +145,9 @@ def _caution_list(title: str, items: list[Caution], atlas: Atlas, style: PageSty
         topic = atlas.safety.get(c.topic)
         name = topic.title if topic else c.topic
         lines.append(f"<b>{esc(name)}.</b> {esc(c.text)}")
-    body = "<br>".join(f'<span style="color:{t.caution_text};">{line}</span>' for line in lines)
+    body = "<br>".join(
+        f'<span style="color:{t.caution_text}; font-size:{style.pt(0.93)};">{line}</span>' for line in lines
+    )
     return (
         f'<span style="color:{colour}; font-weight:700; font-size:{style.pt(0.86)};'
         f' text-transform: uppercase;">{esc(title)}</span><br>{body}'

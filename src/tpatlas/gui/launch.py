@@ -95,8 +95,10 @@ def _run(paths: DataPaths, source: ContentSource) -> int:
         appearance = Appearance(app, settings.theme_choice(), settings.large_type(), parent=app)
         window = MainWindow(library, appearance, settings, notice=user.notice)
         instance.activation_requested.connect(window.bring_to_front)
+        app.aboutToQuit.connect(window.shut_down)
         window.restore()
         window.show()
+        log.info("window shown (data folder %s)", paths.root)
         if os.environ.get(ENV):
             SelfTest(window, Path(os.environ[ENV])).start()
         code = app.exec()

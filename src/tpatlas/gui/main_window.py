@@ -7,6 +7,8 @@ connects them and keeps the map, the lists and the status line in step.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
@@ -31,6 +33,7 @@ from tpatlas.gui.theme import Theme, ThemeChoice
 from tpatlas.gui.window_actions import WindowActions, build_menus, build_toolbar
 from tpatlas.library import Library, PainLookup
 
+log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1400, 900)
 DEFAULT_SPLIT = [330, 640, 430]
 
@@ -197,10 +200,15 @@ class MainWindow(QMainWindow):
         s.set_large_type(self.appearance.large)
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shut_down(self) -> None:
+        """Write the note being typed and remember the layout: on close, and when the
+        application quits without closing the window (logout, a signal, a self-test)."""
         self.detail.flush_note()
         self.hold_timer.reset()
         self.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.mouse_navigation)
@@ -375,11 +383,13 @@ class MainWindow(QMainWindow):
             self.set_full_screen_map(False)
         self.search.focus_search()
 
-    def show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(
             self.actions_.with_shortcuts(), default_style_sheet(self._page_style()), self
         )
-        dialog.exec()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -391,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def bring_to_front(self) -> None:
         """Another start of tpatlas asked for this window."""
+        log.info("another start asked for the window: bringing it to the front")
         if self.isMinimized():
             self.showNormal()
         self.show()

@@ -50,7 +50,8 @@ class SearchPanel(QWidget):
         atlas = library.atlas
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("search")
-        self.search_box.setPlaceholderText("Search points, symptoms, notes…  (Ctrl+K)")
+        self.search_box.setPlaceholderText("Search points, symptoms, notes…")
+        self.search_box.setToolTip("Search as you type (Ctrl+K or Ctrl+F); ↓ to the results, Enter to open")
         self.search_box.setAccessibleName("Search")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._update)
@@ -197,7 +198,7 @@ class SearchPanel(QWidget):
             index = model.index(row, 0)
             if index.data(REF_ROLE) == ref:
                 view.setCurrentIndex(index)
-                view.scrollTo(index)
+                view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
                 return
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -13,7 +13,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -44,13 +44,16 @@ def lone_marker(window: MainWindow) -> tuple[str, QPoint] | None:
     return None
 
 
-class SelfTest:
+class SelfTest(QObject):
+    """Owned by the window, so it lives as long as the window does."""
+
     def __init__(self, window: MainWindow, out: Path) -> None:
+        super().__init__(window)
         self._window = window
         self._out = out
         self._clicked: str | None = None
         self._waited = 0
-        self._timer = QTimer(window)
+        self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._step)
 

@@ -61,16 +61,21 @@ class SingleInstance(QObject):
             return
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+            else:  # the message follows: read it when it comes, within a moment
+                socket.waitForReadyRead(TIMEOUT_MS)
+                self._read(socket)
+            socket.disconnectFromServer()
 
-    def _on_message(self, socket: QLocalSocket) -> None:
+    def _read(self, socket: QLocalSocket) -> None:
         if MESSAGE.strip() in bytes(socket.readAll().data()):
             self.activation_requested.emit()
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None
         if self._lock.isLocked():
             self._lock.unlock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QStyle, QToolBar, QToolButton, QWidget
 
 from tpatlas.core.model import View
 from tpatlas.gui.theme import ThemeChoice
@@ -109,6 +109,15 @@ def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
     toolbar.addSeparator()
     toolbar.addAction(actions.large_type)
     toolbar.addAction(actions.full_screen)
+    theme_button = QToolButton(toolbar)
+    theme_button.setText("Theme")
+    theme_button.setAccessibleName("Theme: system, light or dark")
+    theme_button.setToolTip("Follow the system's light or dark scheme, or choose one")
+    theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    theme_menu = QMenu(theme_button)
+    theme_menu.addActions(list(actions.themes.values()))
+    theme_button.setMenu(theme_menu)
+    toolbar.addWidget(theme_button)
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)

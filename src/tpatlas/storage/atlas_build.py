@@ -7,7 +7,6 @@ it only once complete, so a failed build leaves the previous atlas intact.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -22,19 +21,8 @@ from tpatlas import __version__
 from tpatlas.core import model
 from tpatlas.core.search_text import code_token, fold
 from tpatlas.storage import atlas_schema as s
+from tpatlas.storage.atlas_format import content_fingerprint as content_fingerprint
 from tpatlas.storage.engine import open_engine
-
-
-def content_fingerprint(*folders: Path) -> str:
-    """A hash of every file under the content and drawing folders, and the schema."""
-    digest = hashlib.sha256(f"atlas-schema-{s.ATLAS_SCHEMA_VERSION}".encode())
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def write_atlas(atlas: model.Atlas, target: Path, fingerprint: str) -> None:

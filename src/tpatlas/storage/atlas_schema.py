@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-#: Bumped whenever these tables change; an atlas of another version is rebuilt.
-ATLAS_SCHEMA_VERSION = 1
+# bumped whenever these tables change; it lives where opening an atlas needs no ORM
+from tpatlas.storage.atlas_format import ATLAS_SCHEMA_VERSION as ATLAS_SCHEMA_VERSION
 
 
 class AtlasBase(DeclarativeBase):

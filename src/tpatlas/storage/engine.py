@@ -1,7 +1,8 @@
 """One way to open SQLite through SQLAlchemy: WAL, foreign keys, busy timeout.
 
-Every connection, to the atlas or the user database, goes through
-:func:`open_engine`, so no connection ever runs without these settings.
+Every SQLAlchemy connection, to the atlas or the user database, goes through
+:func:`open_engine`, so no connection ever runs without these settings (the
+same ones :func:`tpatlas.storage.sqlite.connect` gives a plain connection).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-BUSY_TIMEOUT_MS = 5000
+from tpatlas.storage.sqlite import BUSY_TIMEOUT_MS, apply_pragmas
 
 
 def open_engine(path: Path) -> Engine:
@@ -21,10 +22,6 @@ def open_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.close()
+        apply_pragmas(dbapi_connection)
 
     return engine

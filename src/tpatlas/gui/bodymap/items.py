@@ -13,13 +13,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsObject,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from tpatlas.core.model import Point
+from tpatlas.gui.bodymap.marker_layer import DIMMED, MarkerLayer, Marks, sprite_half_size, symbol_path
 from tpatlas.gui.theme import Theme
 
 MARKER_RADIUS = 7.0
@@ -77,7 +78,9 @@ class LabelItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
         panel = QColor(self._theme.panel)
         panel.setAlphaF(0.82)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -88,17 +91,26 @@ class LabelItem(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
-class MarkerItem(QGraphicsObject):
-    """One point on the map: a circle for a trigger point, a diamond for an acupoint."""
+class MarkerItem(QGraphicsRectItem):
+    """One point on the map, for hit testing, tooltip, focus and label.
 
-    def __init__(self, point: Point, theme: Theme, radius: float = MARKER_RADIUS) -> None:
+    It paints nothing itself (the view's :class:`MarkerLayer` paints every
+    marker at once), and its geometry is C++'s, so that hovering and painting
+    a view of thousands of markers calls no Python per marker.
+    """
+
+    def __init__(
+        self, point: Point, theme: Theme, radius: float = MARKER_RADIUS, marks: Marks | None = None
+    ) -> None:
         super().__init__()
         self.point = point
         self._theme = theme
         self._radius = radius
-        self.selected = False
-        self.highlighted = False
-        self.dimmed = False
+        self._marks = marks if marks is not None else Marks()
+        self._layer: MarkerLayer | None = None
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self._set_rect()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides what a click means
@@ -106,46 +118,73 @@ class MarkerItem(QGraphicsObject):
         kind = "trigger point" if point.kind == "trigger_point" else "acupoint"
         title = f"{point.code} {point.name}" if point.code else point.name
         self.setToolTip(f"{title}\n{kind}" + (f" · {point.muscle}" if point.muscle else ""))
-        self._label = LabelItem(short_label(point), theme, self)
-        self._label.setVisible(False)
-        self._place_label()
+        # made when labels are first shown: a marker with no child is skipped at once
+        # when the view paints, one with a hidden label is not
+        self._label: LabelItem | None = None
 
     @property
     def accessible_name(self) -> str:
         kind = "trigger point" if self.point.kind == "trigger_point" else "acupoint"
         return f"{self.point.label}, {kind}"
 
+    @property
+    def selected(self) -> bool:
+        return self._marks.selected == self.point.id
+
+    @property
+    def highlighted(self) -> bool:
+        return self.point.id in self._marks.highlighted
+
+    @property
+    def dimmed(self) -> bool:
+        return self._marks.look(self.point.id) == DIMMED
+
+    @property
+    def radius(self) -> float:
+        return self._radius
+
+    def paint_with(self, layer: MarkerLayer | None) -> None:
+        """The layer that paints this marker, told when the marker is shown or hidden."""
+        self._layer = layer
+
+    def setVisible(self, visible: bool) -> None:
+        # told here rather than in itemChange: a Python itemChange is called for every
+        # change of every marker, and doubled the time to build a view of thousands
+        super().setVisible(visible)
+        if self._layer is not None:
+            self._layer.set_marker_visible(self.point.id, visible)
+
+    def show(self) -> None:
+        self.setVisible(True)
+
+    def hide(self) -> None:
+        self.setVisible(False)
+
+    def _set_rect(self) -> None:
+        half = sprite_half_size(self._radius)
+        self.setRect(QRectF(-half, -half, 2 * half, 2 * half))
+
     def _place_label(self) -> None:
-        self._label.setPos(self._radius + 4, -self._label.boundingRect().height() / 2)
+        if self._label is not None:
+            self._label.setPos(self._radius + 4, -self._label.boundingRect().height() / 2)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._label.set_theme(theme)
-        self.update()
+        if self._label is not None:
+            self._label.set_theme(theme)
 
     def set_radius(self, radius: float) -> None:
-        self.prepareGeometryChange()
         self._radius = radius
+        self._set_rect()
         self._place_label()
 
     def set_label_visible(self, visible: bool) -> None:
+        if self._label is None:
+            if not visible:
+                return
+            self._label = LabelItem(short_label(self.point), self._theme, self)
+            self._place_label()
         self._label.setVisible(visible)
-
-    def set_state(
-        self, *, selected: bool | None = None, highlighted: bool | None = None, dimmed: bool | None = None
-    ) -> None:
-        if selected is not None:
-            self.selected = selected
-        if highlighted is not None:
-            self.highlighted = highlighted
-        if dimmed is not None:
-            self.dimmed = dimmed
-        self.setZValue(Z_SELECTED if self.selected else Z_MARKERS)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        r = self._radius + 6
-        return QRectF(-r, -r, 2 * r, 2 * r)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -154,40 +193,7 @@ class MarkerItem(QGraphicsObject):
         return path
 
     def _symbol(self, r: float) -> QPainterPath:
-        path = QPainterPath()
-        if self.point.kind == "acupoint":
-            d = r * 1.2
-            path.addPolygon(QPolygonF([QPointF(0, -d), QPointF(d, 0), QPointF(0, d), QPointF(-d, 0)]))
-            path.closeSubpath()
-        else:
-            path.addEllipse(QPointF(0, 0), r, r)
-        return path
-
-    def paint(
-        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
-    ) -> None:
-        theme = self._theme
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = self._radius
-        fill = QColor(theme.trigger_point if self.point.kind == "trigger_point" else theme.acupoint)
-        if self.dimmed and not (self.selected or self.highlighted):
-            fill.setAlphaF(0.35)
-        if self.highlighted or self.selected:
-            halo = QColor(theme.selected if self.selected else theme.highlight)
-            halo.setAlphaF(0.9 if self.selected else 0.75)
-            painter.setPen(QPen(halo, 3.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._symbol(r + 3.5))
-        edge = QColor(theme.marker_edge)
-        if self.dimmed and not (self.selected or self.highlighted):
-            edge.setAlphaF(0.5)
-        painter.setPen(QPen(edge, 1.6))
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(self._symbol(r))
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(theme.accent), 1.5, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 6, r + 6)
+        return symbol_path(self.point.kind, r)
 
 
 def polygons_path(

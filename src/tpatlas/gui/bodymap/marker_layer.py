@@ -104,15 +104,24 @@ class MarkerLayer(QGraphicsItem):
         self._marks = marks
         self._theme = theme
         self._radius = radius
-        self._markers: list[tuple[MarkerItem, str, str, float, float]] = []
+        self._markers: list[tuple[str, str, float, float]] = []  # point id, kind, scene x, y
+        self._marker_ids: set[int] = set()
+        self._hidden: set[str] = set()
         self.setZValue(Z_MARKER_LAYER)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setAcceptHoverEvents(False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_markers(self, markers: Sequence[MarkerItem]) -> None:
-        self._markers = [(m, m.point.id, m.point.kind, m.x(), m.y()) for m in markers]
+        self._markers = [(m.point.id, m.point.kind, m.x(), m.y()) for m in markers]
+        self._marker_ids = {id(m) for m in markers}
+        self._hidden = {m.point.id for m in markers if not m.isVisible()}
+        self.update()
+
+    def set_marker_visible(self, point_id: str, visible: bool) -> None:
+        if visible:
+            self._hidden.discard(point_id)
+        else:
+            self._hidden.add(point_id)
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
@@ -126,42 +135,49 @@ class MarkerLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
+        # The hot loop of the body map: one sprite blit per marker in the exposed
+        # area, with the looks and the transformation worked out once per paint.
         t = painter.worldTransform()
         m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
         half = sprite_half_size(self._radius)
         margin = half / max(math.hypot(m11, m12), 1e-9)  # a sprite's half side in scene units
-        exposed = option.exposedRect  # type: ignore[attr-defined]  # QStyleOptionGraphicsItem has it
+        exposed = option.exposedRect
         left, top = exposed.left() - margin, exposed.top() - margin
         right, bottom = exposed.right() + margin, exposed.bottom() + margin
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
         marks, theme, radius = self._marks, self._theme, self._radius
-        sprites: dict[tuple[str, str], QPixmap] = {}
-        on_top: list[tuple[str, float, float, str]] = []
+        highlighted = marks.highlighted
+        set_apart = self._hidden | highlighted | {marks.selected}
+        look = DIMMED if highlighted else PLAIN
+        bulk = {kind: sprite(kind, look, radius, theme, ratio) for kind in ("trigger_point", "acupoint")}
+        on_top: list[tuple[bool, str, str, float, float]] = []
+        offset_x, offset_y = dx - half + 0.5, dy - half + 0.5  # + 0.5: int() then rounds
         painter.save()
         painter.resetTransform()
-        for marker, point_id, kind, x, y in self._markers:
-            if not (left <= x <= right and top <= y <= bottom) or not marker.isVisible():
+        draw = painter.drawPixmap
+        for point_id, kind, x, y in self._markers:
+            if x < left or x > right or y < top or y > bottom:
                 continue
-            look = marks.look(point_id)
-            px, py = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
-            if look in (HIGHLIGHTED, SELECTED):
-                on_top.append((kind, px, py, look))
+            if point_id in set_apart:
+                if point_id not in self._hidden:
+                    on_top.append((point_id == marks.selected, point_id, kind, x, y))
                 continue
-            pixmap = sprites.get((kind, look))
-            if pixmap is None:
-                pixmap = sprites[(kind, look)] = sprite(kind, look, radius, theme, ratio)
-            painter.drawPixmap(round(px - half), round(py - half), pixmap)
-        on_top.sort(key=lambda entry: entry[3] == SELECTED)  # the selected marker above all
-        for kind, px, py, look in on_top:
-            painter.drawPixmap(round(px - half), round(py - half), sprite(kind, look, radius, theme, ratio))
+            draw(int(m11 * x + m21 * y + offset_x), int(m12 * x + m22 * y + offset_y), bulk[kind])
+        on_top.sort(key=lambda entry: entry[0])  # the selected marker above the highlighted ones
+        for is_selected, _point_id, kind, x, y in on_top:
+            pixmap = sprite(kind, SELECTED if is_selected else HIGHLIGHTED, radius, theme, ratio)
+            draw(int(m11 * x + m21 * y + offset_x), int(m12 * x + m22 * y + offset_y), pixmap)
         self._paint_focus(painter, m11, m12, m21, m22, dx, dy)
         painter.restore()
 
     def _paint_focus(self, painter: QPainter, *t: float) -> None:
         scene = self.scene()
         focused = scene.focusItem() if scene is not None else None
-        if focused is None or not any(focused is entry[0] for entry in self._markers):
+        if focused is None or id(focused) not in self._marker_ids:
             return
         m11, m12, m21, m22, dx, dy = t
         x, y = focused.x(), focused.y()

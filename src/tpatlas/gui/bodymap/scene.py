@@ -13,16 +13,21 @@ from tpatlas.gui.bodymap.drawing import RendererCache
 from tpatlas.gui.bodymap.items import (
     LARGE_MARKER_RADIUS,
     MARKER_RADIUS,
+    Z_MARKERS,
+    Z_SELECTED,
     DrawingItem,
     MarkerItem,
     ZoneItem,
     polygons_path,
 )
+from tpatlas.gui.bodymap.marker_layer import MarkerLayer, Marks
 from tpatlas.gui.theme import Theme
 
 VIEW_HEIGHT = 1000.0
 Polygon = tuple[tuple[float, float], ...]
 MARGIN = 24.0
+LAYER_MARGIN = 60.0  # room for markers at the drawing's edge, at any zoom down to fitting the window
+GRID_CELL = 50.0  # scene units per cell of the markers' spatial index
 
 
 class BodyMapScene(QGraphicsScene):
@@ -35,8 +40,9 @@ class BodyMapScene(QGraphicsScene):
         self._drawing: DrawingItem | None = None
         self.markers: dict[str, MarkerItem] = {}
         self._zones: list[ZoneItem] = []
-        self._selected: str | None = None
-        self._highlighted: set[str] = set()
+        self._marks = Marks()
+        self._layer: MarkerLayer | None = None
+        self._grid: dict[tuple[int, int], list[MarkerItem]] = {}
         self._labels = False
         self._radius = MARKER_RADIUS
 
@@ -50,6 +56,10 @@ class BodyMapScene(QGraphicsScene):
     def drawing_width(self) -> float:
         return VIEW_HEIGHT * (self._view.aspect if self._view else 1.0)
 
+    @property
+    def marker_radius(self) -> float:
+        return self._radius
+
     def to_fraction(self, pos: QPointF) -> tuple[float, float]:
         return pos.x() / self.drawing_width, pos.y() / VIEW_HEIGHT
 
@@ -58,23 +68,57 @@ class BodyMapScene(QGraphicsScene):
 
     # -- building ------------------------------------------------------------------------
 
-    def show_view(self, view: View) -> None:
+    def show_view(self, view: View, only: Iterable[str] | None = None) -> None:
+        """The view's drawing and a marker per point placed on it (per point of ``only``, if given)."""
         self.clear()
         self.markers = {}
         self._zones = []
+        self._grid = {}
         self._view = view
         self._drawing = DrawingItem(
             self._renderers.get(view.drawing, self._theme), self.drawing_width, VIEW_HEIGHT
         )
         self.addItem(self._drawing)
+        wanted = set(only) if only is not None else None
         for point, placement in self._atlas.points_on_view(view.id):
-            marker = MarkerItem(point, self._theme, self._radius)
+            if wanted is not None and point.id not in wanted:
+                continue
+            marker = MarkerItem(point, self._theme, self._radius, self._marks)
             marker.setPos(placement.x * self.drawing_width, placement.y * VIEW_HEIGHT)
             marker.set_label_visible(self._labels)
             self.addItem(marker)
             self.markers[point.id] = marker
-        self.setSceneRect(self.drawing_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
-        self._apply_marks()
+            self._grid.setdefault(_cell(marker.x(), marker.y()), []).append(marker)
+        rect = self.drawing_rect()
+        self._layer = self._marker_layer(rect) if self.markers else None
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self._apply_selection(None)
+
+    def _marker_layer(self, rect: QRectF) -> MarkerLayer:
+        layer = MarkerLayer(
+            rect.adjusted(-LAYER_MARGIN, -LAYER_MARGIN, LAYER_MARGIN, LAYER_MARGIN),
+            self._marks,
+            self._theme,
+            self._radius,
+        )
+        layer.set_markers(list(self.markers.values()))
+        for marker in self.markers.values():
+            marker.paint_with(layer)
+        self.addItem(layer)
+        return layer
+
+    def markers_near(self, x: float, y: float, reach: float) -> list[MarkerItem]:
+        """The markers within ``reach`` scene units of (x, y) in each direction, from the
+        spatial index: a click or a hover tests a few markers, not every one."""
+        found: list[MarkerItem] = []
+        left, top = _cell(x - reach, y - reach)
+        right, bottom = _cell(x + reach, y + reach)
+        for col in range(left, right + 1):
+            for row in range(top, bottom + 1):
+                for marker in self._grid.get((col, row), ()):
+                    if abs(marker.x() - x) <= reach and abs(marker.y() - y) <= reach:
+                        found.append(marker)
+        return found
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -82,27 +126,38 @@ class BodyMapScene(QGraphicsScene):
             self._drawing.set_renderer(self._renderers.get(self._view.drawing, theme))
         for marker in self.markers.values():
             marker.set_theme(theme)
+        if self._layer is not None:
+            self._layer.set_theme(theme)
         for zone in self._zones:
             zone.set_theme(theme)
 
     # -- marks ---------------------------------------------------------------------------
 
     def set_selected(self, point_id: str | None) -> None:
-        self._selected = point_id
-        self._apply_marks()
+        previous = self._marks.selected
+        self._marks.selected = point_id
+        self._apply_selection(previous)
 
     def set_highlighted(self, point_ids: Iterable[str]) -> None:
-        self._highlighted = set(point_ids)
-        self._apply_marks()
+        highlighted = frozenset(point_ids)
+        if highlighted != self._marks.highlighted:
+            self._marks.highlighted = highlighted
+            self.refresh_markers()
 
-    def _apply_marks(self) -> None:
-        dim_others = bool(self._highlighted)
-        for point_id, marker in self.markers.items():
-            marker.set_state(
-                selected=point_id == self._selected,
-                highlighted=point_id in self._highlighted,
-                dimmed=dim_others and point_id not in self._highlighted,
-            )
+    def _apply_selection(self, previous: str | None) -> None:
+        # the marks live in one object the markers share: only the two markers
+        # whose stacking changes are touched, whatever the number of markers
+        if previous is not None and previous in self.markers:
+            self.markers[previous].setZValue(Z_MARKERS)
+        selected = self._marks.selected
+        if selected is not None and selected in self.markers:
+            self.markers[selected].setZValue(Z_SELECTED)
+        self.refresh_markers()
+
+    def refresh_markers(self) -> None:
+        """Repaint the markers: their marks, or which one has the focus, changed."""
+        if self._layer is not None:
+            self._layer.update()
 
     def set_labels_visible(self, visible: bool) -> None:
         self._labels = visible
@@ -113,6 +168,8 @@ class BodyMapScene(QGraphicsScene):
         self._radius = LARGE_MARKER_RADIUS if large else MARKER_RADIUS
         for marker in self.markers.values():
             marker.set_radius(self._radius)
+        if self._layer is not None:
+            self._layer.set_radius(self._radius)
 
     # -- zones -----------------------------------------------------------------------------
 
@@ -176,3 +233,7 @@ class BodyMapScene(QGraphicsScene):
 
 def _centre_x(polygon: Polygon) -> float:
     return sum(x for x, _ in polygon) / len(polygon)
+
+
+def _cell(x: float, y: float) -> tuple[int, int]:
+    return int(x // GRID_CELL), int(y // GRID_CELL)

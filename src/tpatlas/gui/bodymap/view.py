@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
@@ -96,14 +96,24 @@ class BodyMapView(QGraphicsView):
 
     def marker_at(self, pos: QPoint) -> MarkerItem | None:
         """The marker nearest to a viewport position, within a finger's tolerance."""
-        area = QRect(pos.x() - HIT_RADIUS, pos.y() - HIT_RADIUS, 2 * HIT_RADIUS, 2 * HIT_RADIUS)
+        # the scene's spatial index gives the few markers near the pointer; a marker counts
+        # if its hit circle (its shape) reaches into the square of HIT_RADIUS around it
+        scale = max(self.transform().m11(), 1e-9)
+        reach = HIT_RADIUS + self._scene.marker_radius + 3
+        where = self.mapToScene(pos)
         best: tuple[float, MarkerItem] | None = None
-        for item in self.items(area):
-            if isinstance(item, MarkerItem) and item.isVisible():
-                centre = self.mapFromScene(item.scenePos())
-                distance = (centre - pos).manhattanLength()
-                if best is None or distance < best[0]:
-                    best = (distance, item)
+        for item in self._scene.markers_near(where.x(), where.y(), reach / scale):
+            if not item.isVisible():
+                continue
+            centre = self.mapFromScene(item.scenePos())
+            hit = item.radius + 3
+            dx = max(abs(centre.x() - pos.x()) - HIT_RADIUS, 0)
+            dy = max(abs(centre.y() - pos.y()) - HIT_RADIUS, 0)
+            if dx * dx + dy * dy > hit * hit:
+                continue
+            distance = (centre - pos).manhattanLength()
+            if best is None or distance < best[0]:
+                best = (distance, item)
         return best[1] if best else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -142,11 +152,11 @@ class BodyMapView(QGraphicsView):
         marker = self._scene.markers.get(point_id or "")
         if previous is not None:
             previous.clearFocus()
-            previous.update()
         if marker is not None:
             marker.setFlag(MarkerItem.GraphicsItemFlag.ItemIsFocusable)
             self._scene.setFocusItem(marker)
-            marker.update()
+        self._scene.refresh_markers()  # the focus ring moved
+        if marker is not None:
             self.ensureVisible(marker, 40, 40)
             self.setAccessibleDescription(marker.accessible_name)
             self.focus_marker_changed.emit(marker.point.id)
