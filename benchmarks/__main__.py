@@ -92,7 +92,7 @@ def run(
             shipped, "shipped atlas", 10 * args.repeat
         )
         large = max(sizes)
-        figures["window_typing"] = window.measure_typing(
+        figures[f"window_typing_{large}"] = window.measure_typing(
             workspace.synthetic_library(large), f"{large:,} points", args.repeat
         )
     else:  # until the main window exists, the map's own signal stands in for the detail page

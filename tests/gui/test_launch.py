@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tpatlas.atlas_files import ContentSource
 from tpatlas.content.synthetic import write_content
 from tpatlas.gui import launch
+from tpatlas.gui.crash_guard import CrashGuard
 from tpatlas.paths import DataPaths
 
 
@@ -47,3 +50,25 @@ def test_broken_content_falls_back_to_the_previous_atlas(tmp_path: Path) -> None
     assert store is not None
     store.close()
     assert told and "previous atlas is shown" in told[0]
+
+
+def test_an_unexpected_error_is_logged_and_told_in_one_line(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    log = tmp_path / "tpatlas.log"
+    handler = logging.FileHandler(log)
+    logging.getLogger("tpatlas").addHandler(handler)
+    try:
+        try:
+            raise ValueError("a bug of ours")
+        except ValueError as exc:
+            CrashGuard(log).handle(type(exc), exc, exc.__traceback__)
+    finally:
+        logging.getLogger("tpatlas").removeHandler(handler)
+        handler.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "a bug of ours" in err and "Traceback" not in err
+    assert told and "notes are saved" in told[0]
+    assert "Traceback" in log.read_text(), "the details are kept for a bug report"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from tpatlas.core.model import Condition, Point, Technique
 from tpatlas.gui.detail_html import Picture, condition_page, point_page, technique_page
@@ -81,7 +82,7 @@ class DetailPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.browser)
-        note_box = QWidget(self)
+        note_box = self._note_box = QWidget(self)
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(12, 6, 12, 10)
         note_layout.addWidget(self.notes)
@@ -140,7 +141,7 @@ class DetailPanel(QWidget):
         self.favourite.setChecked(ref is not None and self._library.is_favourite(ref.kind, ref.id))
         self.favourite.blockSignals(False)
         self._label_favourite()
-        self.notes.setVisible(ref is not None)
+        self._note_box.setVisible(ref is not None)
 
     def _label_favourite(self) -> None:
         self.favourite.setText("★ Favourite" if self.favourite.isChecked() else "☆ Favourite")
@@ -153,7 +154,15 @@ class DetailPanel(QWidget):
         self._label_favourite()
         if self._ref is None:
             return
-        self._library.set_favourite(self._ref.kind, self._ref.id, on)
+        try:
+            self._library.set_favourite(self._ref.kind, self._ref.id, on)
+        except (SQLAlchemyError, OSError):
+            self.favourite.blockSignals(True)
+            self.favourite.setChecked(not on)
+            self.favourite.blockSignals(False)
+            self._label_favourite()
+            self.favourite.setToolTip("Not saved: the user database cannot be written")
+            return
         self.favourite_did_change.emit(self._ref)
 
     def flush_note(self) -> None:

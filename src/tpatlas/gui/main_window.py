@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from tpatlas import __version__
 from tpatlas.core.model import Condition, Technique
-from tpatlas.gui.appearance import Appearance
+from tpatlas.gui.appearance import LARGE_SCALE, Appearance
 from tpatlas.gui.bodymap.widget import BodyMapWidget
 from tpatlas.gui.detail_panel import DISCLAIMER, DetailPanel
 from tpatlas.gui.entry_ref import ENTRY_KINDS, EntryRef, InternalLink
@@ -23,12 +23,12 @@ from tpatlas.gui.help_dialog import ShortcutsDialog
 from tpatlas.gui.hold_timer import HoldTimer
 from tpatlas.gui.hold_timer_bar import HoldTimerBar
 from tpatlas.gui.html_parts import PageStyle, default_style_sheet
+from tpatlas.gui.map_marks import MapMarks
 from tpatlas.gui.mouse_navigation import MouseNavigation
 from tpatlas.gui.navigator import Navigator
 from tpatlas.gui.referral_thumbnail import ReferralThumbnails
 from tpatlas.gui.search_panel import SearchPanel
 from tpatlas.gui.settings import WindowSettings
-from tpatlas.gui.status_text import Shown, status_text
 from tpatlas.gui.theme import Theme, ThemeChoice
 from tpatlas.gui.window_actions import WindowActions, build_menus, build_toolbar
 from tpatlas.library import Library, PainLookup
@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
         self.library = library
         self.appearance = appearance
         self.settings = settings
-        self._highlight_condition: Condition | None = None
         theme = appearance.theme
         self.setWindowTitle(
             "tpatlas – trigger points and acupressure" + (" (notes unavailable)" if notice else "")
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.status.setAccessibleName("What is shown")
         self._build_status_bar(notice)
+        self.marks = MapMarks(library.atlas, self.search, self.body_map, self.status, self.navigator.current)
         self.mouse_navigation = MouseNavigation(self)
         app = QApplication.instance()
         if app is not None:
@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         self._sync_theme_actions()
         self.resize(*DEFAULT_SIZE)
         self._update_history_actions(False, False)
-        self._refresh_marks()
+        self._large_layout = False
+        if appearance.large:
+            self._apply_appearance(theme)
+        self.marks.refresh()
 
     # -- construction ----------------------------------------------------------------
 
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         nav.entry_did_change.connect(self._show_entry)
         nav.history_did_change.connect(self._update_history_actions)
         self.search.entry_requested.connect(nav.open)
-        self.search.results_did_change.connect(self._on_results_changed)
+        self.search.results_did_change.connect(self.marks.follow_search)
         self.body_map.point_activated.connect(lambda pid: nav.open(EntryRef("point", pid)))
         self.body_map.pain_looked_up.connect(self._on_pain_lookup)
         self.body_map.pain_mode_toggled.connect(self._on_pain_mode)
@@ -219,14 +222,15 @@ class MainWindow(QMainWindow):
     def _show_entry(self, ref: EntryRef) -> None:
         self.detail.show_entry(ref)
         entry = self.library.entry(ref.kind, ref.id)
-        if isinstance(entry, Condition):  # its points stay marked while the user looks at them
-            self._highlight_condition = entry
         if ref.kind == "point":
             self.body_map.select_point(ref.id)
         if isinstance(entry, Technique):
             self.timer_bar.set_presets(entry.dosage.hold_seconds, entry.name)
         self.search.show_current(ref)
-        self._refresh_marks()
+        if isinstance(entry, Condition):
+            self.marks.mark_condition(entry)
+        else:
+            self.marks.refresh()
 
     def _follow(self, link: InternalLink) -> None:
         if link.action in ENTRY_KINDS:
@@ -246,13 +250,9 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
 
-    def _on_results_changed(self) -> None:
-        self._highlight_condition = None
-        self._refresh_marks()
-
     def _on_pain_lookup(self, lookup: PainLookup) -> None:
         self.search.show_pain_lookup(lookup)
-        self._refresh_marks()
+        self.marks.refresh()
 
     def show_pain_lookup(self, lookup: PainLookup) -> None:
         """Show a "where does it hurt" answer as if the user had clicked the map."""
@@ -265,13 +265,13 @@ class MainWindow(QMainWindow):
             self.actions_.pain_mode.setChecked(on)
         if self.search.in_pain_mode() != on:
             self.search.set_pain_mode(on)
-        self._refresh_marks()
+        self.marks.refresh()
 
     def _on_view_changed(self, view_id: str) -> None:
         action = self._view_actions.get(view_id)
         if action is not None:
             action.setChecked(True)
-        self._update_status()
+        self.marks.refresh_status()
 
     def _on_favourite_changed(self, _ref: EntryRef) -> None:
         self.search.set_favourites({EntryRef(k, i) for k, i in self.library.favourites()})
@@ -283,62 +283,6 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self, can_back: bool, can_forward: bool) -> None:
         self.actions_.back.setEnabled(can_back)
         self.actions_.forward.setEnabled(can_forward)
-
-    # -- the map's marks and the status line ------------------------------------------------------
-
-    def marked_points(self) -> list[str]:
-        """The points the map highlights now: a condition's, or what the search lists."""
-        if self._highlight_condition is not None:
-            return [p.id for p in self.library.atlas.points_for_condition(self._highlight_condition.id)]
-        if self.search.is_narrowed():
-            return self.search.listed_point_ids()
-        return []
-
-    def _refresh_marks(self) -> None:
-        if not self.search.in_pain_mode():
-            marked = self.marked_points()
-            self.body_map.highlight(marked)
-            self._show_a_view_with(marked)
-        self._update_status()
-
-    def _show_a_view_with(self, point_ids: list[str]) -> None:
-        """If none of the marked points is on the current view, turn to the view with most of them."""
-        if not point_ids:
-            return
-        wanted = set(point_ids)
-        counts = {v.id: 0 for v in self.body_map.views()}
-        for pid in wanted:
-            for placement in self.library.atlas.points[pid].placements:
-                if placement.view_id in counts:
-                    counts[placement.view_id] += 1
-        current = self.body_map.current_view()
-        opened = self.navigator.current()
-        if (
-            opened is not None
-            and opened.kind == "point"
-            and self.body_map.marker_screen_pos(opened.id) is not None
-        ):
-            return  # the open point is on this view: stay with it
-        if counts.get(current, 0) == 0 and counts and max(counts.values()) > 0:
-            self.body_map.set_view(max(counts, key=lambda v: counts[v]))
-
-    def _update_status(self) -> None:
-        atlas = self.library.atlas
-        view = atlas.views.get(self.body_map.current_view())
-        marked = self.marked_points()
-        on_view = {p.id for p, _ in atlas.points_on_view(view.id)} if view else set()
-        described = set(marked) if (marked or self.search.is_narrowed()) else on_view
-        shown = Shown(
-            query=self.search.query(),
-            filters=self.search.filter_state(),
-            listed=tuple(self.search.listed()),
-            pain_mode=self.search.in_pain_mode(),
-            pain=self.search.pain_lookup(),
-            condition=self._highlight_condition,
-            view=view,
-            on_view=len(described & on_view),
-        )
-        self.status.setText(status_text(shown, atlas))
 
     # -- appearance and session modes --------------------------------------------------------------
 
@@ -354,13 +298,27 @@ class MainWindow(QMainWindow):
         self.actions_.large_type.setChecked(self.appearance.large)
 
     def _apply_appearance(self, theme: Theme) -> None:
+        large = self.appearance.large
         self.body_map.set_theme(theme)
-        self.body_map.set_large_markers(self.appearance.large)
+        self.body_map.set_large_markers(large)
         self.search.set_theme(theme)
         self.timer_bar.set_theme(theme)
-        self.timer_bar.set_large(self.appearance.large)
+        self.timer_bar.set_large(large)
         self.detail.set_style(self._page_style())
         self._sync_theme_actions()
+        if large != self._large_layout:
+            self._widen_side_panels(LARGE_SCALE if large else 1 / LARGE_SCALE)
+            self._large_layout = large
+
+    def _widen_side_panels(self, factor: float) -> None:
+        """Larger type needs wider side panels; the map keeps at least half of the width."""
+        search, centre, detail = self.splitter.sizes()
+        total = search + centre + detail
+        search, detail = round(search * factor), round(detail * factor)
+        if search + detail > total // 2:
+            scale = (total // 2) / (search + detail)
+            search, detail = round(search * scale), round(detail * scale)
+        self.splitter.setSizes([search, total - search - detail, detail])
 
     def set_full_screen_map(self, on: bool) -> None:
         """The map alone, full screen, for use at arm's length; Esc leaves."""

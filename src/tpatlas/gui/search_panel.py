@@ -4,6 +4,8 @@ the answers of "where does it hurt". Keyboard first: type, arrow down, Enter.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -71,9 +73,10 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._open_index)
         self.results.clicked.connect(self._open_index)
         self.pain_model = PainResultsModel(atlas, self)
+        self._theme = theme
         self.pain_caption = QLabel(self)
-        self.pain_caption.setObjectName("panelCaption")
         self.pain_caption.setWordWrap(True)
+        self.pain_caption.setTextFormat(Qt.TextFormat.RichText)
         self.pain_caption.setAccessibleName("Where does it hurt")
         self.pain_results = _results_view(self, "Points referring pain to the chosen area", self._delegate)
         self.pain_results.setModel(self.pain_model)
@@ -149,12 +152,15 @@ class SearchPanel(QWidget):
         self.pain_model.set_lookup(lookup)
         where = describe_areas(self._library.atlas, lookup.areas) or "no body area there"
         count = self.pain_model.rowCount()
-        self.pain_caption.setText(
-            f"<b>Pain in {where}</b><br>{count} point{'s' if count != 1 else ''} refer pain here "
-            f"({self.pain_model.primary_count()} in their primary zone). Referral patterns vary."
-            if lookup.areas
-            else "Click on the map where it hurts."
-        )
+        if lookup.areas:
+            self._caption(
+                f"Pain in {where}",
+                f"{count} point{'s' if count != 1 else ''} refer pain here, "
+                f"{self.pain_model.primary_count()} in their primary zone. Referral patterns vary "
+                "between people.",
+            )
+        else:
+            self._caption("Nothing found there", "Click on the body, where it hurts.")
         self._stack.setCurrentIndex(1)
         if count:
             self.pain_results.setCurrentIndex(self.pain_model.index(0))
@@ -163,15 +169,23 @@ class SearchPanel(QWidget):
     def set_pain_mode(self, on: bool) -> None:
         if on:
             self.pain_model.set_lookup(None)
-            self.pain_caption.setText(
-                "<b>Where does it hurt?</b><br>Click the painful area on the map: the points that refer "
-                "pain there are listed here, primary zone first."
+            self._caption(
+                "Where does it hurt?",
+                "Click the painful area on the map: the points that refer pain there are listed "
+                "here, primary zone first.",
             )
             self._stack.setCurrentIndex(1)
         else:
             self.pain_model.set_lookup(None)
             self._stack.setCurrentIndex(0)
         self.results_did_change.emit()
+
+    def _caption(self, title: str, text: str) -> None:
+        t = self._theme
+        self.pain_caption.setText(
+            f'<span style="font-weight:700; color:{t.text};">{html.escape(title)}</span><br>'
+            f'<span style="color:{t.muted};">{html.escape(text)}</span>'
+        )
 
     def pain_lookup(self) -> PainLookup | None:
         return self.pain_model.lookup if self._stack.currentIndex() == 1 else None
@@ -186,6 +200,7 @@ class SearchPanel(QWidget):
         self.search_box.selectAll()
 
     def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
         self._delegate.set_theme(theme)
         self.results.viewport().update()
         self.pain_results.viewport().update()

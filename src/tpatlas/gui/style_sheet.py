@@ -52,6 +52,7 @@ QToolButton:focus {{ border: 1px solid {t.accent}; }}
 QToolButton:checked {{
     background-color: {_alpha(t.accent, 0.18)}; border: 1px solid {_alpha(t.accent, 0.6)};
 }}
+QToolButton::menu-indicator {{ image: none; width: 0px; }}
 QToolButton:disabled {{ color: {_alpha(t.muted, 0.55)}; }}
 QListView {{ background-color: {t.panel}; border: none; outline: none; }}
 QTextBrowser {{ background-color: {t.panel}; border: none; }}

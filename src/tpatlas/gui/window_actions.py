@@ -110,7 +110,7 @@ def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
     toolbar.addAction(actions.large_type)
     toolbar.addAction(actions.full_screen)
     theme_button = QToolButton(toolbar)
-    theme_button.setText("Theme")
+    theme_button.setText("Theme ▾")
     theme_button.setAccessibleName("Theme: system, light or dark")
     theme_button.setToolTip("Follow the system's light or dark scheme, or choose one")
     theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
