@@ -23,7 +23,6 @@ from tpatlas.core.model import KIND_LABELS, Atlas
 from tpatlas.library import Library
 from tpatlas.paths import DataPaths, data_paths
 from tpatlas.storage.atlas_store import AtlasStore, AtlasUnavailable
-from tpatlas.storage.user_store import UserDatabaseError, UserStore
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -105,6 +104,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         except AtlasUnavailable as exc:
             problems.append(str(exc))
     if paths.user_db.exists():
+        from tpatlas.storage.user_store import UserDatabaseError, UserStore  # SQLAlchemy: only when asked
+
         try:
             with UserStore(paths.user_db, paths.backups) as user:
                 found = user.integrity_problems()
@@ -348,6 +349,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _told_in_one_line() -> tuple[type[Exception], ...]:
+    """The failures :func:`main` tells in one line: an unusable atlas or user database.
+
+    Asked only once something was raised. The user database's errors can only have been
+    raised if its module was imported; it is not imported here, as that imports SQLAlchemy.
+    """
+    user_store = sys.modules.get("tpatlas.storage.user_store")
+    return (AtlasUnavailable, user_store.UserDatabaseError) if user_store else (AtlasUnavailable,)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -357,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"tpatlas: {exc}", file=sys.stderr)
         return EXIT_FAIL
-    except (AtlasUnavailable, UserDatabaseError) as exc:
+    except _told_in_one_line() as exc:
         print(f"tpatlas: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except BrokenPipeError:

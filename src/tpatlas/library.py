@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tpatlas import resources
 from tpatlas.core.lookup import AreaLocator, ReferralHit, ReferralIndex
@@ -16,7 +17,9 @@ from tpatlas.core.model import Atlas, Condition, Point, Technique
 from tpatlas.core.search import SearchHit, TargetKind, rank
 from tpatlas.core.search_text import fold
 from tpatlas.storage.atlas_store import AtlasStore
-from tpatlas.storage.user_store import Note, UserStore
+
+if TYPE_CHECKING:  # imported by whoever opens it: SQLAlchemy is not on the way to the first window
+    from tpatlas.storage.user_store import UserStore
 
 TIER_NOTE = 3
 Entry = Point | Technique | Condition
@@ -35,15 +38,24 @@ class Library:
     def __init__(self, store: AtlasStore, user: UserStore | None, drawings_dir: Path | None = None) -> None:
         self._store = store
         self.drawings_dir = drawings_dir or resources.drawings_dir()
-        self._user = user
         self.atlas: Atlas = store.read_atlas()
         self.referrals = ReferralIndex(self.atlas)
         self.locator = AreaLocator(self.atlas.views.values())
-        self._notes: dict[tuple[str, str], Note] = (
-            {(n.target_kind, n.target_id): n for n in user.notes()} if user else {}
-        )
-        # folded once, not on every keystroke
-        self._folded_notes = {key: fold(note.body) for key, note in self._notes.items()}
+        self._user: UserStore | None = None
+        self._notes: dict[tuple[str, str], str] = {}  # the body of each note
+        self._folded_notes: dict[tuple[str, str], str] = {}  # folded once, not on every keystroke
+        self._favourites: dict[tuple[str, str], None] = {}  # in the order they were starred
+        if user is not None:
+            self.attach_user(user)
+
+    def attach_user(self, user: UserStore) -> None:
+        """Take the user's notes and favourites into use (also after the atlas was opened:
+        the window opens the user database once it is on screen). They are read once
+        here and kept in step with every write."""
+        self._user = user
+        self._notes = {(n.target_kind, n.target_id): n.body for n in user.notes()}
+        self._folded_notes = {key: fold(body) for key, body in self._notes.items()}
+        self._favourites = dict.fromkeys(user.favourites())
 
     def close(self) -> None:
         self._store.close()
@@ -90,29 +102,34 @@ class Library:
         return self._user is not None
 
     def note(self, kind: str, target_id: str) -> str:
-        found = self._notes.get((kind, target_id))
-        return found.body if found else ""
+        return self._notes.get((kind, target_id), "")
 
     def set_note(self, kind: str, target_id: str, body: str) -> None:
         if self._user is None:
             return
         self._user.set_note(kind, target_id, body)
         if body.strip():
-            self._notes[(kind, target_id)] = Note(kind, target_id, body, "")
+            self._notes[(kind, target_id)] = body
             self._folded_notes[(kind, target_id)] = fold(body)
         else:
             self._notes.pop((kind, target_id), None)
             self._folded_notes.pop((kind, target_id), None)
 
     def is_favourite(self, kind: str, target_id: str) -> bool:
-        return self._user is not None and self._user.is_favourite(kind, target_id)
+        return (kind, target_id) in self._favourites
 
     def set_favourite(self, kind: str, target_id: str, favourite: bool) -> None:
-        if self._user is not None:
-            self._user.set_favourite(kind, target_id, favourite)
+        if self._user is None:
+            return
+        self._user.set_favourite(kind, target_id, favourite)
+        if favourite:
+            self._favourites.setdefault((kind, target_id))
+        else:
+            self._favourites.pop((kind, target_id), None)
 
     def favourites(self) -> list[tuple[str, str]]:
-        return self._user.favourites() if self._user else []
+        """Starred entries, oldest first."""
+        return list(self._favourites)
 
 
 def _kind(kind: str) -> TargetKind:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -103,3 +104,60 @@ def test_without_a_display_the_window_says_what_to_do(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("tpatlas: No display was found")
     assert "Traceback" not in result.stderr
+
+
+#: started as ``python -c``: the real program, watched for its first painted body map
+FIRST_PAINT_WATCH = """
+import sys
+from tpatlas.cli import main  # the program's own imports first: it imports Qt late
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class Watch(QObject):
+    at_first_paint = None
+
+    def eventFilter(self, watched, event):
+        if (
+            self.at_first_paint is None
+            and event.type() == QEvent.Type.Paint
+            and type(watched.parent()).__name__ == "BodyMapView"
+        ):
+            late = ("sqlalchemy", "tpatlas.storage.user_store")
+            self.at_first_paint = sorted(m for m in late if m in sys.modules)
+            QTimer.singleShot(0, self.poll)
+        return False
+
+    def poll(self):
+        app = QtWidgets.QApplication.instance()
+        windows = [w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+        if windows and windows[0].library.has_user_data:
+            print("loaded at first paint:", ",".join(self.at_first_paint) or "nothing", flush=True)
+            print("user data: open", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(20, self.poll)
+
+class WatchedApplication(QtWidgets.QApplication):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.watch = Watch()
+        self.installEventFilter(self.watch)
+
+QtWidgets.QApplication = WatchedApplication
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def test_the_window_is_painted_before_the_user_database_is_opened(tmp_path: Path, shipped_db: Path) -> None:
+    data = data_folder(tmp_path / "data", shipped_db)
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_WATCH, str(data)],
+        env=program_env(None, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "loaded at first paint: nothing" in result.stdout, "SQLAlchemy waits until the window is shown"
+    assert "user data: open" in result.stdout, "and then the notes open"
+    assert (data / "user.sqlite").is_file()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QToolTip
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QToolTip
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tpatlas.gui.bodymap.items import MarkerItem
+from tpatlas.gui.bodymap import marker_layer
+from tpatlas.gui.bodymap.items import MarkerItem, ZoneItem
+from tpatlas.gui.bodymap.scene import BodyMapScene
 from tpatlas.gui.bodymap.widget import BodyMapWidget
 from tpatlas.gui.theme import DARK, LIGHT
 from tpatlas.library import Library, PainLookup
@@ -144,6 +148,44 @@ def test_highlight_marks_a_set_and_dims_the_rest(qtbot: QtBot, synthetic_library
     assert not any(m.dimmed for m in markers.values())
 
 
+@pytest.mark.parametrize("kept", [False, True], ids=["painted", "kept picture"])
+def test_highlighted_markers_are_drawn_bright_over_the_dimmed_rest(
+    qtbot: QtBot, synthetic_library: Library, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    # a crowded view keeps the picture of its markers; this one does when told to
+    monkeypatch.setattr(marker_layer, "CACHED_FROM", 0 if kept else 10**9)
+    widget = make_map(qtbot, synthetic_library)
+    layer = next(item for item in widget.scene().items() if isinstance(item, marker_layer.MarkerLayer))
+    assert (layer.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache) is kept
+    widget.zoom_in()  # markers apart from each other
+    widget.zoom_in()
+    markers = widget.scene().markers
+    on_screen = [
+        pid
+        for pid, marker in markers.items()
+        if widget.viewport().rect().adjusted(20, 20, -20, -20).contains(widget.marker_screen_pos(pid))
+        and marker.point.kind == "trigger_point"
+    ]
+    first, second = on_screen[:2]
+
+    def fill_at(point_id: str) -> QColor:
+        image = widget.viewport().grab().toImage()
+        pos = widget.marker_screen_pos(point_id)
+        ratio = image.devicePixelRatio()
+        return image.pixelColor(round(pos.x() * ratio), round(pos.y() * ratio))
+
+    plain = fill_at(first)
+    widget.highlight([first])
+    assert fill_at(first) == plain, "the highlighted marker keeps its full colour"
+    dimmed = fill_at(second)
+    assert dimmed != plain and dimmed.lightness() > plain.lightness(), "the others fade"
+    widget.highlight([second])  # the cached picture of the markers is not stale
+    assert fill_at(second) == plain
+    assert fill_at(first) == dimmed
+    widget.highlight([])
+    assert fill_at(first) == plain and fill_at(second) == plain
+
+
 def test_theme_switch_repaints_without_rebuilding(qtbot: QtBot, synthetic_library: Library) -> None:
     widget = make_map(qtbot, synthetic_library)
     markers = dict(widget.scene().markers)
@@ -164,3 +206,20 @@ def test_referral_is_drawn_on_the_side_of_the_point(qtbot: QtBot, shipped_librar
     zones = [item for item in scene.items() if item.__class__.__name__ == "ZoneItem"]
     assert any(zone.contains(marker) for zone in zones), "the temple under the point is filled"
     assert not any(zone.contains(mirrored) for zone in zones), "the other temple stays clear"
+
+
+def test_a_scene_of_one_marker_draws_referral_on_the_same_side(shipped_library: Library, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The referral pictures draw a view with only the page's point; for a point not placed
+    on that view, its side is still worked out from all the view's points."""
+    atlas = shipped_library.atlas
+    point = atlas.points["subscapularis"]
+    view = atlas.views["upper-back"]
+    assert all(p.view_id != view.id for p in point.placements)
+
+    def zone_paths(only: list[str] | None) -> list[QRectF]:
+        scene = BodyMapScene(atlas, LIGHT, shipped_library.drawings_dir)
+        scene.show_view(view, only=only)
+        scene.show_referral(point)
+        return [item.boundingRect() for item in scene.items() if isinstance(item, ZoneItem)]
+
+    assert zone_paths([point.id]) == zone_paths(None)

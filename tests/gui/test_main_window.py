@@ -96,6 +96,22 @@ def test_filter_by_condition_shows_its_points_on_the_map(qtbot: QtBot, data: Dat
     assert highlighted(window) == set()
 
 
+def test_the_status_line_counts_what_the_search_lists(qtbot: QtBot, data: Data) -> None:
+    window = make_window(qtbot, data)
+    window.search.search_box.setText("trapezius")
+    listed = window.search.listed()
+    points = {r.id for r in listed if r.kind == "point"}
+    assert len(points) < len(listed), "the query finds a technique or a condition too"
+    view = window.library.atlas.views[window.body_map.current_view()]
+    on_view = points & set(window.body_map.scene().markers)
+    assert window.status.text() == (
+        f"“trapezius”: {len(listed)} results, {len(points)} points ({len(on_view)} on {view.title})"
+    )
+    window.search.search_box.setText("")
+    placed = len(window.body_map.scene().markers)
+    assert window.status.text().startswith(f"{view.title}: {placed} points · ")
+
+
 def test_condition_page_highlights_its_points_and_lists_the_evidence(qtbot: QtBot, data: Data) -> None:
     window = make_window(qtbot, data)
     window.navigator.open(EntryRef("point", "upper-trapezius-tp1"))

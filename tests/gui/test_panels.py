@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -20,7 +21,7 @@ from tpatlas.gui.html_parts import PageStyle
 from tpatlas.gui.referral_thumbnail import ReferralThumbnails
 from tpatlas.gui.safe_browser import SafeTextBrowser
 from tpatlas.gui.search_panel import SearchPanel
-from tpatlas.gui.theme import LIGHT
+from tpatlas.gui.theme import DARK, LIGHT
 from tpatlas.library import Library
 from tpatlas.storage.atlas_store import AtlasStore
 
@@ -106,6 +107,62 @@ def test_search_and_filters_together(qtbot: QtBot, library: Library) -> None:
     assert panel.listed() and all(r.kind == "point" and r.id in allowed for r in panel.listed())
 
 
+def test_the_list_order_without_a_query_and_with_one(qtbot: QtBot, library: Library) -> None:
+    panel = make_search(qtbot, library)
+    atlas = library.atlas
+    everything = (
+        [(0, p.label, EntryRef("point", p.id)) for p in atlas.points.values()]
+        + [(1, c.name, EntryRef("condition", c.id)) for c in atlas.conditions.values()]
+        + [(2, t.name, EntryRef("technique", t.id)) for t in atlas.techniques.values()]
+    )
+    by_kind_then_name = [
+        ref for _kind, _name, ref in sorted(everything, key=lambda e: (e[0], e[1].casefold()))
+    ]
+    assert panel.listed() == by_kind_then_name
+    panel.search_box.setText("trapezius")
+    ranked = [EntryRef(h.kind, h.id) for h in library.search("trapezius", limit=200)]
+    assert panel.listed() == ranked, "a query lists its hits best first"
+    assert panel.listed_counts() == (len(ranked), sum(1 for r in ranked if r.kind == "point"))
+    panel.filters.region.setCurrentIndex(panel.filters.region.findData("shoulder"))
+    shoulder = [r for r in ranked if r.kind == "point" and atlas.points[r.id].region == "shoulder"]
+    assert panel.listed() == shoulder, "the filters keep the hits' order"
+    panel.search_box.setText("")
+    assert panel.listed() == [
+        r for r in by_kind_then_name if r.kind == "point" and atlas.points[r.id].region == "shoulder"
+    ]
+
+
+def test_favourites_only_lists_every_kind_of_favourite(qtbot: QtBot, library: Library) -> None:
+    panel = make_search(qtbot, library)
+    starred = {
+        EntryRef("technique", "acupressure"),
+        EntryRef("point", "li4"),
+        EntryRef("condition", "migraine"),
+    }
+    panel.set_favourites(starred)
+    panel.filters.favourites.setChecked(True)
+    assert panel.listed() == [
+        EntryRef("point", "li4"),
+        EntryRef("condition", "migraine"),
+        EntryRef("technique", "acupressure"),
+    ]
+    panel.search_box.setText("li4")
+    assert panel.listed() == [EntryRef("point", "li4")]
+
+
+def test_the_open_page_is_selected_in_the_list(qtbot: QtBot, library: Library) -> None:
+    panel = make_search(qtbot, library)
+    view = panel.results
+    listed = panel.listed()
+    in_sight = listed[1]
+    panel.show_current(in_sight)
+    assert view.currentIndex().row() == 1, "a row in sight is selected at once"
+    far = listed[-1]
+    panel.show_current(far)  # out of sight: selected and scrolled to just after
+    qtbot.waitUntil(lambda: view.currentIndex().row() == len(listed) - 1)
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+
+
 def test_a_subtype_filter_includes_its_parents_points(library: Library) -> None:
     with_aura = points_matching(FilterState(condition="migraine-with-aura"), library.atlas)
     migraine = points_matching(FilterState(condition="migraine"), library.atlas)
@@ -177,3 +234,28 @@ def test_detail_panel_shows_a_referral_picture(qtbot: QtBot, library: Library) -
     assert image is not None and not image.isNull() and image.devicePixelRatio() == 2
     assert not panel.favourite.isEnabled(), "no user database: nothing to star"
     assert panel.notes.edit.isReadOnly()
+
+
+def test_the_referral_picture_follows_the_page(qtbot: QtBot, library: Library) -> None:
+    thumbnails = ReferralThumbnails(library.atlas, library.drawings_dir, LIGHT)
+    panel = DetailPanel(library, thumbnails, STYLE)
+    qtbot.addWidget(panel)
+    panel.resize(420, 1600)  # tall enough to show the picture
+    panel.show()
+    qtbot.waitExposed(panel)
+    point = library.atlas.points["temporalis-tp1"]
+    url = thumbnails.url_for(point)
+    assert url is not None and thumbnails.cached(url) is None
+    panel.show_entry(EntryRef("point", point.id))
+
+    # the page comes first; the picture is drawn just after and replaces its blank
+    def shown_is_drawn(url: str) -> bool:
+        drawn = thumbnails.cached(url)
+        shown = panel.browser.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+        return drawn is not None and isinstance(shown, QImage) and shown.cacheKey() == drawn.cacheKey()
+
+    qtbot.waitUntil(lambda: shown_is_drawn(url))
+    panel.set_style(PageStyle(DARK, 10.0))  # a new theme: the page shows the picture drawn in it
+    dark_url = thumbnails.url_for(point)
+    assert dark_url is not None and dark_url != url and dark_url in panel.browser.toHtml()
+    qtbot.waitUntil(lambda: shown_is_drawn(dark_url))

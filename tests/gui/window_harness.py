@@ -18,11 +18,13 @@ from pytestqt.qtbot import QtBot
 from tpatlas import resources
 from tpatlas.atlas_files import ContentSource, build_database
 from tpatlas.gui.appearance import Appearance
+from tpatlas.gui.deferred_user_data import UserDataOpener
 from tpatlas.gui.hold_timer import HoldTimer
 from tpatlas.gui.main_window import MainWindow
 from tpatlas.gui.settings import WindowSettings
 from tpatlas.gui.theme import ThemeChoice
 from tpatlas.library import Library
+from tpatlas.paths import DataPaths
 from tpatlas.storage.atlas_store import AtlasStore
 from tpatlas.storage.user_store import UserStore
 
@@ -79,19 +81,26 @@ def make_window(
     with_user: bool = True,
     notice: str | None = None,
     size: tuple[int, int] = (1300, 850),
+    user_data: str = "at once",
 ) -> MainWindow:
+    """``user_data``: "at once" (opened before the window, as the tests mostly want),
+    "after first paint" (as the program does it), or "pending" (the window waits for
+    :meth:`MainWindow.attach_user_data`, which the test calls)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     saved = _look(app)
     data.root.mkdir(parents=True, exist_ok=True)
-    library = data.library(with_user)
+    pending = user_data != "at once"
+    library = data.library(with_user and not pending)
     settings = WindowSettings(data.settings) if remember else None
     if choice is None:  # as the settings remember it
         choice = settings.theme_choice() if settings else "system"
     large = settings.large_type() if settings else False
     appearance = Appearance(app, choice, large)
-    window = MainWindow(library, appearance, settings, timer=timer, notice=notice)
+    window = MainWindow(library, appearance, settings, timer=timer, notice=notice, user_data_pending=pending)
     appearance.setParent(window)
+    if user_data == "after first paint":
+        UserDataOpener(window, DataPaths(data.root))
 
     def put_back(_window: MainWindow) -> None:
         if window.isVisible():

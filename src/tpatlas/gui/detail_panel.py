@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from tpatlas.core.model import Condition, Point, Technique
 from tpatlas.gui.detail_html import Picture, condition_page, point_page, technique_page
@@ -13,6 +13,7 @@ from tpatlas.gui.html_parts import PageStyle, default_style_sheet, esc
 from tpatlas.gui.note_editor import NoteEditor
 from tpatlas.gui.referral_thumbnail import ReferralThumbnails
 from tpatlas.gui.safe_browser import SafeTextBrowser
+from tpatlas.gui.user_data import user_data_errors
 from tpatlas.library import Library
 
 KIND_CAPTIONS = {"point": "Point", "technique": "Technique", "condition": "Condition"}
@@ -70,7 +71,12 @@ class DetailPanel(QWidget):
         self.favourite.toggled.connect(self._on_favourite_toggled)
         self.browser = SafeTextBrowser(self)
         self.browser.setAccessibleName("Details")
-        self.browser.set_image_provider(thumbnails.image)
+        self.browser.set_image_provider(self._page_image)
+        self._waiting_images: set[str] = set()
+        self._image_timer = QTimer(self)
+        self._image_timer.setSingleShot(True)
+        self._image_timer.setInterval(0)
+        self._image_timer.timeout.connect(self._draw_waiting_images)
         self.browser.internal_link_activated.connect(self.link_activated)
         self.browser.external_link_requested.connect(self.external_link_requested)
         self.notes = NoteEditor(library, self)
@@ -94,6 +100,7 @@ class DetailPanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
+        self._apply_page_style()
         self._render(keep_scroll=False)
 
     def current(self) -> EntryRef | None:
@@ -107,6 +114,7 @@ class DetailPanel(QWidget):
     def set_style(self, style: PageStyle) -> None:
         self._style = style
         self._thumbnails.set_theme(style.theme)
+        self._apply_page_style()
         self._render(keep_scroll=True)
 
     def page_html(self) -> str:
@@ -126,14 +134,47 @@ class DetailPanel(QWidget):
             return condition_page(entry, atlas, self._style)
         return welcome_page(self._style)
 
-    def _render(self, keep_scroll: bool) -> None:
-        bar = self.browser.verticalScrollBar()
-        position = bar.value()
+    def _page_image(self, url: str) -> QImage | None:
+        """A picture the page asks for: drawn already, or a blank of its size for now and
+        the picture just after the page is shown (drawing it takes longer than the page)."""
+        image = self._thumbnails.cached(url)
+        if image is not None:
+            return image
+        placeholder = self._thumbnails.placeholder(url)
+        if placeholder is not None:
+            self._waiting_images.add(url)
+            self._image_timer.start()
+        return placeholder
+
+    def _draw_waiting_images(self) -> None:
+        document = self.browser.document()
+        for url in sorted(self._waiting_images):
+            image = self._thumbnails.image(url)
+            if image is not None:
+                document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url), image)
+        self._waiting_images.clear()
+        self.browser.viewport().update()
+
+    def _apply_page_style(self) -> None:
+        """The page style sheet, set when the style changes (not with every page)."""
         document = self.browser.document()
         document.setDefaultStyleSheet(default_style_sheet(self._style))
         document.setDocumentMargin(14)
+
+    def _render(self, keep_scroll: bool) -> None:
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        # The scroll bar stays while the page is replaced: otherwise it goes with the old
+        # page and comes back with the new one, and each time the page is laid out again
+        # at the other width (twice the work of showing a page).
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setHtml(self.page_html())
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         bar.setValue(position if keep_scroll else 0)
+        self._show_page_state()
+
+    def _show_page_state(self) -> None:
+        """The caption, the star and the note box of the open page."""
         ref = self._ref
         self.caption.setText(KIND_CAPTIONS.get(ref.kind, "") if ref else "Welcome")
         self.favourite.setEnabled(ref is not None and self._library.has_user_data)
@@ -156,7 +197,7 @@ class DetailPanel(QWidget):
             return
         try:
             self._library.set_favourite(self._ref.kind, self._ref.id, on)
-        except (SQLAlchemyError, OSError):
+        except user_data_errors():
             self.favourite.blockSignals(True)
             self.favourite.setChecked(not on)
             self.favourite.blockSignals(False)
@@ -167,3 +208,12 @@ class DetailPanel(QWidget):
 
     def flush_note(self) -> None:
         self.notes.flush()
+
+    def wait_for_user_data(self) -> None:
+        """The user database opens after the window is shown: notes typed until then wait."""
+        self.notes.wait_for_user_data()
+
+    def user_data_did_open(self) -> None:
+        """The user database is open, or will not be: the note and the star work, or say why not."""
+        self.notes.user_data_did_open()
+        self._show_page_state()

@@ -61,12 +61,12 @@ def _run(paths: DataPaths, source: ContentSource) -> int:
     from tpatlas.gui.appearance import Appearance
     from tpatlas.gui.application import create_application
     from tpatlas.gui.crash_guard import CrashGuard, configure_logging
+    from tpatlas.gui.deferred_user_data import UserDataOpener
     from tpatlas.gui.main_window import MainWindow
-    from tpatlas.gui.recovery_dialog import ask_recovery, inform
+    from tpatlas.gui.recovery_dialog import inform
     from tpatlas.gui.self_test import ENV, SelfTest
     from tpatlas.gui.settings import WindowSettings
     from tpatlas.gui.single_instance import SingleInstance
-    from tpatlas.gui.user_data import open_user_data
     from tpatlas.library import Library
 
     log_path = configure_logging(paths.root)
@@ -86,17 +86,14 @@ def _run(paths: DataPaths, source: ContentSource) -> int:
         store = open_atlas(paths, source, inform)
         if store is None:
             return 1
-        user = open_user_data(paths, ask_recovery, inform)
-        if user is None:
-            store.close()
-            return 0
-        library = Library(store, user.store, source.drawings)
+        library = Library(store, None, source.drawings)
         settings = WindowSettings(paths.settings)
         appearance = Appearance(app, settings.theme_choice(), settings.large_type(), parent=app)
-        window = MainWindow(library, appearance, settings, notice=user.notice)
+        window = MainWindow(library, appearance, settings, user_data_pending=True)
         instance.activation_requested.connect(window.bring_to_front)
         app.aboutToQuit.connect(window.shut_down)
         window.restore()
+        UserDataOpener(window, paths)  # the notes and favourites, once the window is on screen
         window.show()
         log.info("window shown (data folder %s)", paths.root)
         if os.environ.get(ENV):

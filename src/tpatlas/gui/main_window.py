@@ -8,8 +8,9 @@ connects them and keeps the map, the lists and the status line in step.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -33,12 +34,19 @@ from tpatlas.gui.theme import Theme, ThemeChoice
 from tpatlas.gui.window_actions import WindowActions, build_menus, build_toolbar
 from tpatlas.library import Library, PainLookup
 
+if TYPE_CHECKING:  # opened after the window is shown, with SQLAlchemy
+    from tpatlas.storage.user_store import UserStore
+
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1400, 900)
 DEFAULT_SPLIT = [330, 640, 430]
+WINDOW_TITLE = "tpatlas – trigger points and acupressure"
 
 
 class MainWindow(QMainWindow):
+    #: notes typed before the user database opened must be written now (the window closes)
+    user_data_wanted = Signal()
+
     def __init__(
         self,
         library: Library,
@@ -46,15 +54,16 @@ class MainWindow(QMainWindow):
         settings: WindowSettings | None = None,
         timer: HoldTimer | None = None,
         notice: str | None = None,
+        user_data_pending: bool = False,
     ) -> None:
+        """``user_data_pending``: the user database opens once the window is shown, and
+        :meth:`attach_user_data` says when; until then notes typed are kept, not lost."""
         super().__init__()
         self.library = library
         self.appearance = appearance
         self.settings = settings
         theme = appearance.theme
-        self.setWindowTitle(
-            "tpatlas – trigger points and acupressure" + (" (notes unavailable)" if notice else "")
-        )
+        self.setWindowTitle(WINDOW_TITLE)
         self.navigator = Navigator(library, self)
         self.search = SearchPanel(library, theme, self)
         self.search.setObjectName("sidePanel")
@@ -64,6 +73,8 @@ class MainWindow(QMainWindow):
         self.thumbnails = ReferralThumbnails(library.atlas, library.drawings_dir, theme)
         self.detail = DetailPanel(library, self.thumbnails, self._page_style(), self)
         self.detail.setObjectName("detailPanel")
+        if user_data_pending:
+            self.detail.wait_for_user_data()
         self.splitter = self._build_centre()
         self.actions_ = WindowActions(self)
         self._view_actions = build_menus(self, self.actions_, self.body_map.views())
@@ -112,17 +123,34 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         bar.addWidget(self.status, 1)
-        if notice:
-            warning = QLabel(notice, self)
-            warning.setObjectName("notice")
-            warning.setAccessibleName("Notice")
-            warning.setStyleSheet(f"color: {self.appearance.theme.danger}; font-weight: 600;")
-            bar.addPermanentWidget(warning)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setAccessibleName("Notice")
+        self.notice.setStyleSheet(f"color: {self.appearance.theme.danger}; font-weight: 600;")
+        bar.addPermanentWidget(self.notice)
+        self.show_notice(notice)
         self.disclaimer = QLabel("Educational reference: it does not replace clinical judgement.", self)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setToolTip(DISCLAIMER)
         self.disclaimer.setAccessibleName(DISCLAIMER)
         bar.addPermanentWidget(self.disclaimer)
+
+    def show_notice(self, notice: str | None) -> None:
+        """Say in the status bar and the title that the notes are unavailable, and why."""
+        self.notice.setText(notice or "")
+        self.notice.setVisible(bool(notice))
+        self.setWindowTitle(WINDOW_TITLE + (" (notes unavailable)" if notice else ""))
+
+    def attach_user_data(self, user: UserStore | None, notice: str | None = None) -> None:
+        """The user database, opened once the window was shown; None (and ``notice`` says
+        why) if it cannot be used. Notes typed meanwhile are written now."""
+        if user is not None:
+            self.library.attach_user(user)
+        self.show_notice(notice)
+        self.search.set_favourites({EntryRef(k, i) for k, i in self.library.favourites()})
+        self.detail.user_data_did_open()
+        if self.search.query():  # the notes are searched too
+            self.search.refresh()
 
     def _connect(self) -> None:
         a = self.actions_
@@ -206,6 +234,8 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Write the note being typed and remember the layout: on close, and when the
         application quits without closing the window (logout, a signal, a self-test)."""
+        if self.detail.notes.has_notes_to_save():
+            self.user_data_wanted.emit()
         self.detail.flush_note()
         self.hold_timer.reset()
         self.save()

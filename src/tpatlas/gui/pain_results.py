@@ -51,5 +51,10 @@ class PainResultsModel(QAbstractListModel):
             return hit.zone
         return None
 
+    def row_of(self, ref: EntryRef) -> int:
+        if ref.kind != "point":
+            return -1
+        return next((row for row, hit in enumerate(self._hits) if hit.point.id == ref.id), -1)
+
     def primary_count(self) -> int:
         return sum(1 for h in self._hits if h.zone == "primary")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tpatlas.gui.user_data import Recovery
-from tpatlas.storage.user_store import UserDatabaseDamaged
+
+if TYPE_CHECKING:  # this module is imported before the window; the user database after it
+    from tpatlas.storage.user_store import UserDatabaseDamaged
 
 
 def ask_recovery(problem: UserDatabaseDamaged, has_backup: bool, parent: QWidget | None = None) -> Recovery:

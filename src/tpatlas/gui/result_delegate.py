@@ -13,74 +13,98 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y, GLYPH_W = 10, 6, 22
 
 
+class _RowLook:
+    """The fonts, metrics and colours of a row, made once per font and theme rather than
+    on every paint of every row (the list repaints a screenful on each keystroke)."""
+
+    def __init__(self, font: QFont, t: Theme) -> None:
+        self.font = QFont(font)
+        self.metrics = QFontMetrics(font)
+        self.title_font = QFont(font)
+        self.title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_metrics = QFontMetrics(self.title_font)
+        self.small_font = _small(font)
+        self.small_metrics = QFontMetrics(self.small_font)
+        self.star_width = self.metrics.horizontalAdvance("★")
+        self.text = QColor(t.text)
+        self.muted = QColor(t.muted)
+        self.highlight = QColor(t.highlight)
+        self.accent = QColor(t.accent)
+        self.selected_fill = QColor(t.accent)
+        self.selected_fill.setAlphaF(0.18)
+        self.hover_fill = QColor(t.border)
+        self.hover_fill.setAlphaF(0.35)
+        self.focus_pen = QPen(self.accent, 1, Qt.PenStyle.DotLine)
+
+
 class ResultDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._looks: dict[str, _RowLook] = {}
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._looks.clear()
+
+    def _look(self, font: QFont) -> _RowLook:
+        key = font.key()
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = _RowLook(font, self._theme)
+        return look
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        small = QFontMetrics(_small(option.font))
-        return QSize(200, metrics.lineSpacing() + small.lineSpacing() + 2 * PAD_Y + 2)
+        look = self._look(option.font)
+        return QSize(200, look.metrics.lineSpacing() + look.small_metrics.lineSpacing() + 2 * PAD_Y + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         t = self._theme
+        look = self._look(option.font)
         rect = QRectF(option.rect)
         state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if state & QStyle.StateFlag.State_Selected:
-            fill = QColor(t.accent)
-            fill.setAlphaF(0.18)
-            painter.fillRect(rect, fill)
-            painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), QColor(t.accent))
+            painter.fillRect(rect, look.selected_fill)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), look.accent)
         elif state & QStyle.StateFlag.State_MouseOver:
-            fill = QColor(t.border)
-            fill.setAlphaF(0.35)
-            painter.fillRect(rect, fill)
+            painter.fillRect(rect, look.hover_fill)
         if state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(QColor(t.accent), 1, Qt.PenStyle.DotLine))
+            painter.setPen(look.focus_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        font: QFont = option.font
-        metrics = QFontMetrics(font)
+        top = rect.top()
         glyph_centre = QPointF(
-            rect.left() + PAD_X + GLYPH_W / 2 - 4, rect.top() + PAD_Y + metrics.ascent() * 0.62
+            rect.left() + PAD_X + GLYPH_W / 2 - 4, top + PAD_Y + look.metrics.ascent() * 0.62
         )
         _draw_glyph(painter, str(index.data(GLYPH_ROLE) or ""), glyph_centre, t)
         right = rect.right() - PAD_X
         badge = index.data(BADGE_ROLE)
         if badge:
-            right = _draw_badge(painter, str(badge), right, rect, font, t)
+            right = _draw_badge(painter, str(badge), right, rect, look.font, t)
         if index.data(FAVOURITE_ROLE):
-            painter.setPen(QColor(t.highlight))
-            painter.setFont(font)
-            width = metrics.horizontalAdvance("★")
-            painter.drawText(QPointF(right - width, rect.top() + PAD_Y + metrics.ascent()), "★")
-            right -= width + 6
+            painter.setPen(look.highlight)
+            painter.setFont(look.font)
+            painter.drawText(QPointF(right - look.star_width, top + PAD_Y + look.metrics.ascent()), "★")
+            right -= look.star_width + 6
         left = rect.left() + PAD_X + GLYPH_W
-        title_font = QFont(font)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        title_metrics = QFontMetrics(title_font)
-        painter.setFont(title_font)
-        painter.setPen(QColor(t.text))
+        title_metrics = look.title_metrics
+        painter.setFont(look.title_font)
+        painter.setPen(look.text)
         title = title_metrics.elidedText(
             str(index.data() or ""), Qt.TextElideMode.ElideRight, int(right - left)
         )
-        painter.drawText(QPointF(left, rect.top() + PAD_Y + title_metrics.ascent()), title)
-        small = _small(font)
-        small_metrics = QFontMetrics(small)
-        painter.setFont(small)
-        painter.setPen(QColor(t.muted))
+        painter.drawText(QPointF(left, top + PAD_Y + title_metrics.ascent()), title)
+        small_metrics = look.small_metrics
+        painter.setFont(look.small_font)
+        painter.setPen(look.muted)
         subtitle = small_metrics.elidedText(
             str(index.data(SUBTITLE_ROLE) or ""),
             Qt.TextElideMode.ElideRight,
             int(rect.right() - PAD_X - left),
         )
-        baseline = rect.top() + PAD_Y + title_metrics.lineSpacing() + small_metrics.ascent() + 1
+        baseline = top + PAD_Y + title_metrics.lineSpacing() + small_metrics.ascent() + 1
         painter.drawText(QPointF(left, baseline), subtitle)
         painter.restore()
 

@@ -4,6 +4,9 @@ A damaged database is never patched in place: the user chooses to restore the
 newest backup, to start afresh (the damaged file is kept beside it), or to go on
 without notes. A database from a newer tpatlas is left untouched and the atlas
 opens without user data. No choice ever ends in a traceback.
+
+The window opens the user database once it is on screen, so this module imports
+the storage layer (and with it SQLAlchemy) only when it is asked to open it.
 """
 
 from __future__ import annotations
@@ -12,18 +15,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from tpatlas.paths import DataPaths
-from tpatlas.storage.user_store import (
-    UserDatabaseDamaged,
-    UserDatabaseTooNew,
-    UserStore,
-    backups_newest_first,
-    restore_latest_backup,
-    set_aside_damaged,
-)
+
+if TYPE_CHECKING:
+    from tpatlas.storage.user_store import UserDatabaseDamaged, UserStore
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
@@ -42,7 +39,7 @@ class UserData:
     notice: str | None = None  # shown in the window while notes are unavailable
 
 
-Chooser = Callable[[UserDatabaseDamaged, bool], Recovery]  # the problem, whether a backup exists
+Chooser = Callable[["UserDatabaseDamaged", bool], Recovery]  # the problem, whether a backup exists
 Informer = Callable[[str], None]
 
 TOO_NEW_NOTICE = "Notes unavailable: saved by a newer tpatlas (left untouched)"
@@ -50,8 +47,27 @@ DAMAGED_NOTICE = "Notes unavailable: the user database is damaged"
 UNWRITABLE_NOTICE = "Notes unavailable: the user database cannot be opened"
 
 
+def user_data_errors() -> tuple[type[Exception], ...]:
+    """What a write to the user database raises when the database, not our code, fails.
+
+    For ``except user_data_errors():``, which calls it only once something was raised:
+    SQLAlchemy is imported with the user database, after the window is on screen,
+    and is loaded by the time anything can fail in it.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError, OSError)
+
+
 def open_user_data(paths: DataPaths, choose: Chooser, inform: Informer) -> UserData | None:
     """The user store, or None if the user chose to quit."""
+    from tpatlas.storage.user_store import (
+        UserDatabaseDamaged,
+        UserDatabaseTooNew,
+        UserStore,
+        backups_newest_first,
+    )
+
     for _attempt in range(MAX_ATTEMPTS):
         try:
             return UserData(UserStore(paths.user_db, paths.backups))
@@ -65,7 +81,7 @@ def open_user_data(paths: DataPaths, choose: Chooser, inform: Informer) -> UserD
             if choice is Recovery.WITHOUT_NOTES:
                 return UserData(None, DAMAGED_NOTICE)
             _recover(paths, choice, inform)
-        except (SQLAlchemyError, OSError) as exc:
+        except user_data_errors() as exc:
             log.exception("the user database cannot be opened")
             inform(f"Your notes and favourites cannot be opened ({exc}). The atlas opens without them.")
             return UserData(None, UNWRITABLE_NOTICE)
@@ -73,6 +89,8 @@ def open_user_data(paths: DataPaths, choose: Chooser, inform: Informer) -> UserD
 
 
 def _recover(paths: DataPaths, choice: Recovery, inform: Informer) -> None:
+    from tpatlas.storage.user_store import UserDatabaseDamaged, restore_latest_backup, set_aside_damaged
+
     try:
         if choice is Recovery.RESTORE_BACKUP:
             used = restore_latest_backup(paths.user_db, paths.backups)

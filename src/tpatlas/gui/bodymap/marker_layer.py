@@ -3,8 +3,10 @@
 A marker item per point stays in the scene for hit testing, tooltips, focus
 and labels, but paints nothing itself: thousands of Python ``paint()`` calls
 per frame were the body map's whole cost. The layer paints every marker in
-one call, each a blit of the sprite for its look (kind, state, size, theme),
-and the view caches the result, so panning only blits the cached layer.
+one call, each a blit of the sprite for its look (kind, state, size, theme);
+the few markers set apart (highlighted, selected) are painted over it, and on
+a crowded view Qt keeps its picture, so highlighting and selecting repaint only
+those (see :class:`MarkerLayer`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 Z_MARKER_LAYER = 1.5  # above the zones, below the marker items' labels
 FOCUS_GAP = 6.0  # the focus ring's distance outside the symbol
 PLAIN, DIMMED, HIGHLIGHTED, SELECTED = "plain", "dimmed", "highlighted", "selected"
+DIM_OPACITY = 0.4  # the markers not highlighted while some are
+CACHED_FROM = 4000  # markers on a view from which their picture is kept (see MarkerLayer)
 
 
 @dataclass
@@ -95,8 +99,64 @@ def sprite(kind: str, look: str, radius: float, theme: Theme, pixel_ratio: float
     return pixmap
 
 
+@dataclass(frozen=True, slots=True)
+class _DeviceMapping:
+    """Scene to device pixels for one paint: the world transform, the sprites' offset and
+    the exposed area widened by a sprite's half side."""
+
+    m11: float
+    m12: float
+    m21: float
+    m22: float
+    dx: float
+    dy: float
+    offset_x: float
+    offset_y: float
+    left: float
+    top: float
+    right: float
+    bottom: float
+    ratio: float
+
+    @classmethod
+    def of(cls, painter: QPainter, option: QStyleOptionGraphicsItem, radius: float) -> _DeviceMapping:
+        t = painter.worldTransform()
+        m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
+        half = sprite_half_size(radius)
+        margin = half / max(math.hypot(m11, m12), 1e-9)  # a sprite's half side in scene units
+        exposed = option.exposedRect
+        device = painter.device()
+        return cls(
+            m11,
+            m12,
+            m21,
+            m22,
+            dx,
+            dy,
+            dx - half + 0.5,  # + 0.5: int() then rounds
+            dy - half + 0.5,
+            exposed.left() - margin,
+            exposed.top() - margin,
+            exposed.right() + margin,
+            exposed.bottom() + margin,
+            device.devicePixelRatioF() if device is not None else 1.0,
+        )
+
+
 class MarkerLayer(QGraphicsItem):
-    """Paints the markers handed to it; knows nothing of what they mean."""
+    """Paints the markers handed to it; knows nothing of what they mean.
+
+    This item paints every shown marker in the plain look; while some markers
+    are highlighted it is drawn at :data:`DIM_OPACITY`, and the highlighted and
+    selected markers and the focus ring are painted over it by a small child
+    item, :class:`_MarksLayer`, in time proportional to their number.
+
+    From :data:`CACHED_FROM` markers on, Qt keeps this item's picture in device
+    pixels, so a change of highlight or selection (the search, a click) only
+    blits it: painting 10,000 markers costs a frame by itself. Fewer are painted
+    directly, as keeping the picture costs about a millisecond on every zoom
+    step, more than repainting a couple of thousand markers when marks change.
+    """
 
     def __init__(self, rect: QRectF, marks: Marks, theme: Theme, radius: float) -> None:
         super().__init__()
@@ -105,32 +165,51 @@ class MarkerLayer(QGraphicsItem):
         self._theme = theme
         self._radius = radius
         self._markers: list[tuple[str, str, float, float]] = []  # point id, kind, scene x, y
+        self._order: dict[str, int] = {}  # point id: its place in _markers
         self._marker_ids: set[int] = set()
         self._hidden: set[str] = set()
         self.setZValue(Z_MARKER_LAYER)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
+        self._marks_layer = _MarksLayer(self)
 
     def set_markers(self, markers: Sequence[MarkerItem]) -> None:
         self._markers = [(m.point.id, m.point.kind, m.x(), m.y()) for m in markers]
+        self._order = {entry[0]: number for number, entry in enumerate(self._markers)}
         self._marker_ids = {id(m) for m in markers}
         self._hidden = {m.point.id for m in markers if not m.isVisible()}
-        self.update()
+        cached = len(self._markers) >= CACHED_FROM
+        self.setCacheMode(
+            QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache
+        )
+        self._repaint_all()
 
     def set_marker_visible(self, point_id: str, visible: bool) -> None:
         if visible:
             self._hidden.discard(point_id)
         else:
             self._hidden.add(point_id)
-        self.update()
+        self._repaint_all()
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self.update()
+        self._repaint_all()
 
     def set_radius(self, radius: float) -> None:
         self._radius = radius
+        self._repaint_all()
+
+    def marks_changed(self) -> None:
+        """The selection, the highlights or the focus changed: repaint the marks; dim the
+        others (the cached picture of them all, drawn fainter) while some are highlighted."""
+        opacity = DIM_OPACITY if self._marks.highlighted else 1.0
+        if self.opacity() != opacity:
+            self.setOpacity(opacity)
+        self._marks_layer.update()
+
+    def _repaint_all(self) -> None:
         self.update()
+        self._marks_layer.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -139,50 +218,82 @@ class MarkerLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
     ) -> None:
         # The hot loop of the body map: one sprite blit per marker in the exposed
-        # area, with the looks and the transformation worked out once per paint.
-        t = painter.worldTransform()
-        m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
-        half = sprite_half_size(self._radius)
-        margin = half / max(math.hypot(m11, m12), 1e-9)  # a sprite's half side in scene units
-        exposed = option.exposedRect
-        left, top = exposed.left() - margin, exposed.top() - margin
-        right, bottom = exposed.right() + margin, exposed.bottom() + margin
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
-        marks, theme, radius = self._marks, self._theme, self._radius
-        highlighted = marks.highlighted
-        set_apart = self._hidden | highlighted | {marks.selected}
-        look = DIMMED if highlighted else PLAIN
-        bulk = {kind: sprite(kind, look, radius, theme, ratio) for kind in ("trigger_point", "acupoint")}
-        on_top: list[tuple[bool, str, str, float, float]] = []
-        offset_x, offset_y = dx - half + 0.5, dy - half + 0.5  # + 0.5: int() then rounds
+        # area, with the transformation worked out once per paint.
+        d = _DeviceMapping.of(painter, option, self._radius)
+        bulk = {
+            kind: sprite(kind, PLAIN, self._radius, self._theme, d.ratio)
+            for kind in ("trigger_point", "acupoint")
+        }
+        m11, m12, m21, m22, offset_x, offset_y = d.m11, d.m12, d.m21, d.m22, d.offset_x, d.offset_y
+        left, top, right, bottom = d.left, d.top, d.right, d.bottom
+        hidden = self._hidden
         painter.save()
         painter.resetTransform()
         draw = painter.drawPixmap
         for point_id, kind, x, y in self._markers:
-            if x < left or x > right or y < top or y > bottom:
-                continue
-            if point_id in set_apart:
-                if point_id not in self._hidden:
-                    on_top.append((point_id == marks.selected, point_id, kind, x, y))
+            if x < left or x > right or y < top or y > bottom or point_id in hidden:
                 continue
             draw(int(m11 * x + m21 * y + offset_x), int(m12 * x + m22 * y + offset_y), bulk[kind])
-        on_top.sort(key=lambda entry: entry[0])  # the selected marker above the highlighted ones
-        for is_selected, _point_id, kind, x, y in on_top:
-            pixmap = sprite(kind, SELECTED if is_selected else HIGHLIGHTED, radius, theme, ratio)
-            draw(int(m11 * x + m21 * y + offset_x), int(m12 * x + m22 * y + offset_y), pixmap)
-        self._paint_focus(painter, m11, m12, m21, m22, dx, dy)
         painter.restore()
 
-    def _paint_focus(self, painter: QPainter, *t: float) -> None:
+    def paint_marks(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        """The highlighted markers, the selected one above them, and the focus ring."""
+        d = _DeviceMapping.of(painter, option, self._radius)
+        marks, theme, radius = self._marks, self._theme, self._radius
+        order = self._order
+        marked = [order[pid] for pid in marks.highlighted if pid in order and pid not in self._hidden]
+        marked.sort()  # as the markers stack
+        chosen = marks.selected
+        selected = order.get(chosen) if chosen is not None and chosen not in self._hidden else None
+        painter.save()
+        painter.resetTransform()
+        for number in marked:
+            if number != selected:
+                self._draw_marker(painter, d, number, HIGHLIGHTED, theme, radius)
+        if selected is not None:
+            self._draw_marker(painter, d, selected, SELECTED, theme, radius)
+        self._paint_focus(painter, d)
+        painter.restore()
+
+    def _draw_marker(
+        self, painter: QPainter, d: _DeviceMapping, number: int, look: str, theme: Theme, radius: float
+    ) -> None:
+        _point_id, kind, x, y = self._markers[number]
+        if x < d.left or x > d.right or y < d.top or y > d.bottom:
+            return
+        painter.drawPixmap(
+            int(d.m11 * x + d.m21 * y + d.offset_x),
+            int(d.m12 * x + d.m22 * y + d.offset_y),
+            sprite(kind, look, radius, theme, d.ratio),
+        )
+
+    def _paint_focus(self, painter: QPainter, d: _DeviceMapping) -> None:
         scene = self.scene()
         focused = scene.focusItem() if scene is not None else None
         if focused is None or id(focused) not in self._marker_ids:
             return
-        m11, m12, m21, m22, dx, dy = t
         x, y = focused.x(), focused.y()
         r = self._radius + FOCUS_GAP
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(self._theme.accent), 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(m11 * x + m21 * y + dx, m12 * x + m22 * y + dy), r, r)
+        painter.drawEllipse(QPointF(d.m11 * x + d.m21 * y + d.dx, d.m12 * x + d.m22 * y + d.dy), r, r)
+
+
+class _MarksLayer(QGraphicsItem):
+    """Paints what sets some markers apart, above the cached layer of them all."""
+
+    def __init__(self, layer: MarkerLayer) -> None:
+        super().__init__(layer)
+        self._layer = layer
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity)  # the marks stay bright
+
+    def boundingRect(self) -> QRectF:
+        return self._layer.boundingRect()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
+        self._layer.paint_marks(painter, option)

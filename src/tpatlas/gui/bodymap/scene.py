@@ -45,6 +45,7 @@ class BodyMapScene(QGraphicsScene):
         self._grid: dict[tuple[int, int], list[MarkerItem]] = {}
         self._labels = False
         self._radius = MARKER_RADIUS
+        self._figure_sides: dict[str, float] = {}  # by view: see _figure_right_x
 
     # -- geometry --------------------------------------------------------------------
 
@@ -94,6 +95,11 @@ class BodyMapScene(QGraphicsScene):
         self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self._apply_selection(None)
 
+    def set_drawing_visible(self, visible: bool) -> None:
+        """Show or hide the line drawing (a picture may have it already as its background)."""
+        if self._drawing is not None:
+            self._drawing.setVisible(visible)
+
     def _marker_layer(self, rect: QRectF) -> MarkerLayer:
         layer = MarkerLayer(
             rect.adjusted(-LAYER_MARGIN, -LAYER_MARGIN, LAYER_MARGIN, LAYER_MARGIN),
@@ -133,6 +139,11 @@ class BodyMapScene(QGraphicsScene):
 
     # -- marks ---------------------------------------------------------------------------
 
+    @property
+    def selected(self) -> str | None:
+        """The id of the selected point, whether or not it is on this view."""
+        return self._marks.selected
+
     def set_selected(self, point_id: str | None) -> None:
         previous = self._marks.selected
         self._marks.selected = point_id
@@ -157,7 +168,7 @@ class BodyMapScene(QGraphicsScene):
     def refresh_markers(self) -> None:
         """Repaint the markers: their marks, or which one has the focus, changed."""
         if self._layer is not None:
-            self._layer.update()
+            self._layer.marks_changed()
 
     def set_labels_visible(self, visible: bool) -> None:
         self._labels = visible
@@ -180,9 +191,16 @@ class BodyMapScene(QGraphicsScene):
 
     def _figure_right_x(self) -> float:
         """Where the figure's right side is, as a fraction: points are placed on it, so
-        their mean shows it (the viewer's left on front views, right on back views)."""
-        xs = [m.x() / self.drawing_width for m in self.markers.values()]
-        return 0.25 if not xs or sum(xs) / len(xs) < 0.5 else 0.75
+        their mean shows it (the viewer's left on front views, right on back views).
+        All the view's points count, also those without a marker here (``only``)."""
+        if self._view is None:
+            return 0.25
+        side = self._figure_sides.get(self._view.id)
+        if side is None:
+            xs = [placement.x for _point, placement in self._atlas.points_on_view(self._view.id)]
+            side = 0.25 if not xs or sum(xs) / len(xs) < 0.5 else 0.75
+            self._figure_sides[self._view.id] = side
+        return side
 
     def _shapes_on_side(self, area_ids: Iterable[str], side_x: float | None) -> list[Polygon]:
         """The shapes of the areas; of an area drawn twice (left and right), the copy

@@ -79,6 +79,7 @@ class BodyMapWidget(QWidget):
         self._library = library
         self._theme = theme
         self._selected: str | None = None
+        self._referral_of: str | None = None  # whose referral the scene draws
         self._pain_mode = False
         self._views = library.atlas.ordered_views()
         self._scene = BodyMapScene(library.atlas, theme, library.drawings_dir)
@@ -184,6 +185,7 @@ class BodyMapWidget(QWidget):
         if view is None or view_id == self.current_view():
             return
         self._scene.show_view(view)
+        self._referral_of = None  # the new view has no zones yet
         self._view.zoom_to_fit()
         self._model.set_points([m.point for m in self._view.ordered_markers()])
         index = self._switcher.findData(view_id)
@@ -200,6 +202,9 @@ class BodyMapWidget(QWidget):
 
     def select_point(self, point_id: str | None) -> None:
         """Mark the point, draw its referral, and show a view on which it is placed."""
+        if point_id is not None and point_id == self._selected and self._showing_selected():
+            self._sync_list_to(point_id)  # asked again (the page opened from a click here)
+            return
         self._selected = point_id
         point = self._library.atlas.points.get(point_id or "")
         if point is not None and point_id not in self._scene.markers and point.placements:
@@ -216,10 +221,20 @@ class BodyMapWidget(QWidget):
         ordered = [v.id for v in self._views if v.id in placed]
         return ordered[0] if ordered else None
 
+    def _showing_selected(self) -> bool:
+        """True if the selected point is marked on this view and its referral drawn."""
+        return (
+            self._selected in self._scene.markers
+            and self._scene.selected == self._selected
+            and self._referral_of == self._selected
+            and not self._pain_mode
+        )
+
     def _show_selected_referral(self) -> None:
         if self._pain_mode:
             return
         self._scene.show_referral(self._library.atlas.points.get(self._selected or ""))
+        self._referral_of = self._selected
 
     def highlight(self, point_ids: Iterable[str]) -> None:
         self._scene.set_highlighted(point_ids)
@@ -234,6 +249,7 @@ class BodyMapWidget(QWidget):
         self._view.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor)
         if on:
             self._scene.clear_zones()
+            self._referral_of = None
         else:
             self._scene.set_highlighted(())
             self._show_selected_referral()
@@ -294,6 +310,7 @@ class BodyMapWidget(QWidget):
         self.pain_looked_up.emit(lookup)
 
     def show_pain_lookup(self, lookup: PainLookup) -> None:
+        self._referral_of = None
         self._scene.show_pain_areas(lookup.areas)
         self._scene.set_highlighted(h.point.id for h in lookup.hits)
 
