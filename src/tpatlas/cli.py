@@ -222,8 +222,15 @@ def format_entry(data: dict[str, Any], atlas: Atlas) -> str:
         lines.append(f"\n{title}")
         items = body if isinstance(body, list) else [body]
         for item in items:
-            bullet = "  - " if isinstance(body, list) else "  "
-            lines.extend(textwrap.wrap(item, 88, initial_indent=bullet, subsequent_indent="    "))
+            listed = isinstance(body, list)
+            lines.extend(
+                textwrap.wrap(
+                    item,
+                    88,
+                    initial_indent="  - " if listed else "  ",
+                    subsequent_indent="    " if listed else "  ",
+                )
+            )
 
     def area_names(ids: list[str]) -> str:
         return ", ".join(atlas.areas[a].name for a in ids)
