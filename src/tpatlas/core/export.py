@@ -10,8 +10,22 @@ from typing import Any
 from tpatlas.core import model
 
 
-def _citations(citations: tuple[model.Citation, ...]) -> list[dict[str, Any]]:
+def citations_to_dicts(citations: tuple[model.Citation, ...]) -> list[dict[str, Any]]:
+    """Citations as ``{"source", "locator"}``: the one shape in JSON and in the atlas database."""
     return [{"source": c.source_id, "locator": c.locator} for c in citations]
+
+
+def alternative_codes_to_dicts(codes: tuple[model.AlternativeCode, ...]) -> list[dict[str, Any]]:
+    """Codes other standards give a point, with the source of each."""
+    return [
+        {
+            "code": a.code,
+            "standard": a.standard,
+            "source": a.citation.source_id,
+            "locator": a.citation.locator,
+        }
+        for a in codes
+    ]
 
 
 def _cautions(cautions: tuple[model.Caution, ...]) -> list[dict[str, str]]:
@@ -27,15 +41,7 @@ def point_to_dict(p: model.Point) -> dict[str, Any]:
         "hanzi": p.hanzi,
         "aliases": list(p.aliases),
         "code": p.code,
-        "alternative_codes": [
-            {
-                "code": a.code,
-                "standard": a.standard,
-                "source": a.citation.source_id,
-                "locator": a.citation.locator,
-            }
-            for a in p.alternative_codes
-        ],
+        "alternative_codes": alternative_codes_to_dicts(p.alternative_codes),
         "muscle": p.muscle,
         "division": p.division,
         "region": p.region,
@@ -49,14 +55,19 @@ def point_to_dict(p: model.Point) -> dict[str, Any]:
         "symptoms": list(p.symptoms),
         "conditions": [u.condition_id for u in p.conditions],
         "condition_links": [
-            {"id": u.condition_id, "strength": u.strength, "note": u.note, "sources": _citations(u.citations)}
+            {
+                "id": u.condition_id,
+                "strength": u.strength,
+                "note": u.note,
+                "sources": citations_to_dicts(u.citations),
+            }
             for u in p.conditions
         ],
         "techniques": [u.technique_id for u in p.techniques],
         "technique_notes": {u.technique_id: u.note for u in p.techniques},
         "cautions": _cautions(p.cautions),
         "contraindications": _cautions(p.contraindications),
-        "sources": _citations(p.citations),
+        "sources": citations_to_dicts(p.citations),
         "placements": [{"view": pl.view_id, "x": pl.x, "y": pl.y} for pl in p.placements],
     }
 
@@ -80,7 +91,7 @@ def technique_to_dict(t: model.Technique) -> dict[str, Any]:
         "cautions": _cautions(t.cautions),
         "contraindications": _cautions(t.contraindications),
         "self_care": t.self_care,
-        "sources": _citations(t.citations),
+        "sources": citations_to_dicts(t.citations),
     }
 
 
@@ -94,7 +105,7 @@ def condition_to_dict(c: model.Condition, atlas: model.Atlas | None = None) -> d
         "description": c.description,
         "evidence": c.evidence,
         "red_flags": list(c.red_flags),
-        "sources": _citations(c.citations),
+        "sources": citations_to_dicts(c.citations),
     }
     if atlas is not None:
         related = atlas.related_conditions(c.id)
@@ -104,7 +115,7 @@ def condition_to_dict(c: model.Condition, atlas: model.Atlas | None = None) -> d
                 "condition": u.condition_id,
                 "strength": u.strength,
                 "note": u.note,
-                "sources": _citations(u.citations),
+                "sources": citations_to_dicts(u.citations),
             }
             for p in atlas.points_for_condition(c.id)
             for u in p.conditions
@@ -152,7 +163,7 @@ def atlas_to_dict(atlas: model.Atlas) -> dict[str, Any]:
                 "title": t.title,
                 "severity": t.severity,
                 "text": t.text,
-                "sources": _citations(t.citations),
+                "sources": citations_to_dicts(t.citations),
             }
             for t in atlas.safety.values()
         ],

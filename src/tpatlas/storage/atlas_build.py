@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tpatlas import __version__
 from tpatlas.core import model
+from tpatlas.core.export import alternative_codes_to_dicts, citations_to_dicts
 from tpatlas.core.search_text import code_token, fold
 from tpatlas.storage import atlas_schema as s
 from tpatlas.storage.atlas_format import content_fingerprint as content_fingerprint
@@ -51,10 +52,6 @@ def write_atlas(atlas: model.Atlas, target: Path, fingerprint: str) -> None:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
-
-
-def _citations(citations: tuple[model.Citation, ...]) -> list[dict[str, str | None]]:
-    return [{"source": c.source_id, "locator": c.locator} for c in citations]
 
 
 def _cautions(
@@ -137,7 +134,7 @@ def _insert(session: Session, atlas: model.Atlas, fingerprint: str) -> None:
                 "title": t.title,
                 "severity": t.severity,
                 "text": t.text,
-                "citations": _citations(t.citations),
+                "citations": citations_to_dicts(t.citations),
             }
             for t in atlas.safety.values()
         ),
@@ -160,7 +157,7 @@ def _insert(session: Session, atlas: model.Atlas, fingerprint: str) -> None:
                     "client_feel": t.client_feel,
                     "self_care": t.self_care,
                     "aliases": list(t.aliases),
-                    "citations": _citations(t.citations),
+                    "citations": citations_to_dicts(t.citations),
                 }
             ],
         )
@@ -203,7 +200,7 @@ def _insert(session: Session, atlas: model.Atlas, fingerprint: str) -> None:
                     "classification": c.classification,
                     "aliases": list(c.aliases),
                     "red_flags": list(c.red_flags),
-                    "citations": _citations(c.citations),
+                    "citations": citations_to_dicts(c.citations),
                 }
             ],
         )
@@ -240,15 +237,7 @@ def _point_rows(rows: _Rows, p: model.Point) -> None:
                 "english_name": p.english_name,
                 "hanzi": p.hanzi,
                 "code": p.code,
-                "alternative_codes": [
-                    {
-                        "code": a.code,
-                        "standard": a.standard,
-                        "source": a.citation.source_id,
-                        "locator": a.citation.locator,
-                    }
-                    for a in p.alternative_codes
-                ],
+                "alternative_codes": alternative_codes_to_dicts(p.alternative_codes),
                 "aliases": list(p.aliases),
                 "muscle": p.muscle,
                 "division": p.division,
@@ -281,7 +270,7 @@ def _point_rows(rows: _Rows, p: model.Point) -> None:
                 "condition_id": u.condition_id,
                 "strength": u.strength,
                 "note": u.note,
-                "citations": _citations(u.citations),
+                "citations": citations_to_dicts(u.citations),
                 "position": i,
             }
             for i, u in enumerate(p.conditions)
