@@ -96,22 +96,13 @@ def run_checks(paths: DataPaths) -> list[Check]:
         ),
     ]
     if sys.platform.startswith("linux"):
-        core = missing_packages(CORE_LIBRARIES)
-        checks.append(
-            Check(
-                "Qt system libraries",
-                not core,
-                "all present" if not core else "sudo apt-get install " + " ".join(core),
-            )
-        )
-        xcb = missing_packages(XCB_LIBRARIES)
-        checks.append(
-            Check(
-                "X11 window libraries",
-                not xcb,
-                "all present" if not xcb else "sudo apt-get install " + " ".join(xcb),
-            )
-        )
+        for name, libraries in (
+            ("Qt system libraries", CORE_LIBRARIES),
+            ("X11 window libraries", XCB_LIBRARIES),
+        ):
+            missing = missing_packages(libraries)
+            fix = "all present" if not missing else "sudo apt-get install " + " ".join(missing)
+            checks.append(Check(name, not missing, fix))
     problem = window_problem()
     checks.append(
         Check("window", problem is None, f"platform {platform_name()}" if problem is None else problem)

@@ -329,29 +329,14 @@ def _index(session: Session, atlas: model.Atlas) -> None:
                 ),
             }
         )
-    for t in atlas.techniques.values():
-        for name in [t.name, *t.aliases]:
-            key(name, "technique", t.id, 1)
+    named: list[tuple[str, str, str, list[str], str]] = [
+        ("technique", t.id, t.name, list(t.aliases), t.purpose) for t in atlas.techniques.values()
+    ] + [("condition", c.id, c.name, list(c.aliases), c.description) for c in atlas.conditions.values()]
+    for kind, target, name, aliases, body in named:
+        for each in [name, *aliases]:
+            key(each, kind, target, 1)
         fts_rows.append(
-            {
-                "kind": "technique",
-                "id": t.id,
-                "codes": "",
-                "names": " ".join([t.name, *t.aliases]),
-                "body": t.purpose,
-            }
-        )
-    for c in atlas.conditions.values():
-        for name in [c.name, *c.aliases]:
-            key(name, "condition", c.id, 1)
-        fts_rows.append(
-            {
-                "kind": "condition",
-                "id": c.id,
-                "codes": "",
-                "names": " ".join([c.name, *c.aliases]),
-                "body": c.description,
-            }
+            {"kind": kind, "id": target, "codes": "", "names": " ".join([name, *aliases]), "body": body}
         )
     if keys:
         session.execute(
